@@ -1,0 +1,25 @@
+package com.almreporting.domain.report;
+
+import com.almreporting.domain.model.AccountId;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The narrative NAV report of one account over a range of trading days: the summary table, the days, and
+ * notices about anything the report had to assume. Renderers turn it into Markdown, HTML or JSON; it holds
+ * figures, never formatted text. Immutable.
+ */
+public record NarrativeReport(AccountId account, String baseCurrency, LocalDate from, LocalDate to,
+                              ReportSettings settings, List<SummaryRow> summary, List<TradingDayReport> days,
+                              List<Notice> notices) {
+    public NarrativeReport {
+        summary = List.copyOf(summary);
+        days = List.copyOf(days);
+        notices = List.copyOf(notices);
+    }
+
+    public TradingDayReport day(LocalDate date) {
+        return days.stream().filter(d -> d.day().equals(date)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no trading day " + date + " in the report"));
+    }
+}

@@ -1,0 +1,176 @@
+package com.almreporting.domain.service;
+
+import com.almreporting.domain.model.Instrument;
+import com.almreporting.domain.model.OptionContract;
+import com.almreporting.domain.report.HeldPosition;
+import com.almreporting.domain.report.PremiumTerm;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Open positions as FIFO lots, as IBKR matches them. Each lot remembers its opening cost (IBKR's {@code cost}
+ * sign: negative for a short sale's net premium) and whether its premium is already in the calculated NAV, so
+ * that buying it back later realizes only the buy-back proceeds. Mutable; confined to one report build.
+ */
+final class PositionBook {
+
+    /** A lot: signed quantity, its share of the opening cost, sale/buy price, block that opened it. */
+    private static final class Lot {
+        BigDecimal quantity;
+        BigDecimal openingCost;
+        final BigDecimal price;
+        final int block;
+        boolean premiumRecognised;
+
+        Lot(BigDecimal quantity, BigDecimal openingCost, BigDecimal price, int block) {
+            this.quantity = quantity;
+            this.openingCost = openingCost;
+            this.price = price;
+            this.block = block;
+        }
+    }
+
+    /** What closing took from the book: how much closed and the opening cost of the recognised lots among it. */
+    record Closed(BigDecimal quantity, BigDecimal recognisedOpeningCost) {
+        static final Closed NONE = new Closed(BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    private final Map<String, Deque<Lot>> lots = new LinkedHashMap<>();
+    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
+
+    BigDecimal position(Instrument instrument) {
+        Deque<Lot> queue = lots.get(instrument.symbol());
+        BigDecimal sum = BigDecimal.ZERO;
+        if (queue != null) {
+            for (Lot lot : queue) {
+                sum = sum.add(lot.quantity);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Applies a signed quantity: the part opposite to the current position closes lots FIFO, the rest opens a
+     * lot carrying {@code openingCostOfRest}. Returns what was closed.
+     */
+    Closed apply(Instrument instrument, BigDecimal quantity, BigDecimal openingCostOfRest, BigDecimal price, int block) {
+        BigDecimal position = position(instrument);
+        BigDecimal closeQty = BigDecimal.ZERO;
+        if (position.signum() != 0 && position.signum() != quantity.signum()) {
+            closeQty = quantity.abs().min(position.abs());
+        }
+        Closed closed = closeQty.signum() > 0 ? close(instrument, closeQty) : Closed.NONE;
+        BigDecimal openQty = quantity.abs().subtract(closeQty);
+        if (openQty.signum() > 0) {
+            instruments.put(instrument.symbol(), instrument);
+            lots.computeIfAbsent(instrument.symbol(), k -> new ArrayDeque<>())
+                    .addLast(new Lot(openQty.multiply(BigDecimal.valueOf(quantity.signum())), openingCostOfRest, price, block));
+        }
+        return closed;
+    }
+
+    /** The quantity {@link #apply} would close. */
+    BigDecimal closingPart(Instrument instrument, BigDecimal quantity) {
+        BigDecimal position = position(instrument);
+        if (position.signum() != 0 && position.signum() != quantity.signum()) {
+            return quantity.abs().min(position.abs());
+        }
+        return BigDecimal.ZERO;
+    }
+
+    private Closed close(Instrument instrument, BigDecimal quantity) {
+        Deque<Lot> queue = lots.get(instrument.symbol());
+        BigDecimal remaining = quantity;
+        BigDecimal recognisedCost = BigDecimal.ZERO;
+        while (remaining.signum() > 0 && queue != null && !queue.isEmpty()) {
+            Lot lot = queue.peekFirst();
+            BigDecimal lotQty = lot.quantity.abs();
+            BigDecimal take = lotQty.min(remaining);
+            BigDecimal costTaken = lot.openingCost;
+            if (take.compareTo(lotQty) < 0) {
+                costTaken = lot.openingCost.multiply(take).divide(lotQty, MathContext.DECIMAL128);
+                lot.openingCost = lot.openingCost.subtract(costTaken);
+                lot.quantity = lot.quantity.subtract(take.multiply(BigDecimal.valueOf(lot.quantity.signum())));
+            } else {
+                queue.removeFirst();
+            }
+            if (lot.premiumRecognised) {
+                recognisedCost = recognisedCost.add(costTaken);
+            }
+            remaining = remaining.subtract(take);
+        }
+        if (queue != null && queue.isEmpty()) {
+            lots.remove(instrument.symbol());
+        }
+        return new Closed(quantity.subtract(remaining), recognisedCost);
+    }
+
+    /**
+     * Marks up to {@code contracts} short contracts opened in {@code block} as recognised, newest first, and
+     * returns their premium terms (contracts × sale price × multiplier).
+     */
+    List<PremiumTerm> recognise(Instrument instrument, BigDecimal contracts, int block) {
+        List<PremiumTerm> terms = new ArrayList<>();
+        Deque<Lot> queue = lots.get(instrument.symbol());
+        if (queue == null) {
+            return terms;
+        }
+        List<Lot> ordered = new ArrayList<>(queue);
+        BigDecimal remaining = contracts;
+        for (int i = ordered.size() - 1; i >= 0 && remaining.signum() > 0; i--) {
+            Lot lot = ordered.get(i);
+            if (lot.block != block || lot.premiumRecognised || lot.quantity.signum() >= 0) {
+                continue;
+            }
+            BigDecimal qty = lot.quantity.abs();
+            if (qty.compareTo(remaining) > 0) {
+                // Only part of this lot is recognised: split off the unrecognised rest just before it.
+                BigDecimal restQty = qty.subtract(remaining);
+                BigDecimal restCost = lot.openingCost.multiply(restQty).divide(qty, MathContext.DECIMAL128);
+                ordered.add(i, new Lot(restQty.negate(), restCost, lot.price, lot.block));
+                lot.quantity = remaining.negate();
+                lot.openingCost = lot.openingCost.subtract(restCost);
+                qty = remaining;
+            }
+            lot.premiumRecognised = true;
+            terms.add(0, new PremiumTerm(qty, lot.price, instrument.multiplier()));
+            remaining = remaining.subtract(qty);
+        }
+        queue.clear();
+        queue.addAll(ordered);
+        return terms;
+    }
+
+    /** Non-zero positions, options by expiry then symbol, then everything else by symbol. */
+    List<HeldPosition> openPositions() {
+        List<HeldPosition> out = new ArrayList<>();
+        for (Map.Entry<String, Deque<Lot>> e : lots.entrySet()) {
+            BigDecimal qty = BigDecimal.ZERO;
+            boolean allRecognised = true;
+            for (Lot lot : e.getValue()) {
+                qty = qty.add(lot.quantity);
+                allRecognised &= lot.premiumRecognised;
+            }
+            if (qty.signum() != 0) {
+                out.add(new HeldPosition(instruments.get(e.getKey()), qty, allRecognised));
+            }
+        }
+        out.sort(Comparator.comparing((HeldPosition p) -> p.instrument() instanceof OptionContract ? 1 : 0)
+                .thenComparing(p -> p.instrument().underlying())
+                .thenComparing(p -> p.instrument().symbol()));
+        return out;
+    }
+
+    /** The current position in one instrument, if open. */
+    HeldPosition held(Instrument instrument) {
+        return openPositions().stream().filter(p -> p.instrument().symbol().equals(instrument.symbol()))
+                .findFirst().orElse(null);
+    }
+}

@@ -41,7 +41,15 @@ public record OptionContract(String underlying, LocalDate expiry, OptionRight ri
 
     /** True when {@code symbol} has the shape of an OCC option symbol (padded or compact). */
     public static boolean isOccSymbol(String symbol) {
-        return symbol != null && OCC.matcher(symbol.strip().toUpperCase(java.util.Locale.ROOT)).matches();
+        if (symbol == null || !OCC.matcher(symbol.strip().toUpperCase(java.util.Locale.ROOT)).matches()) {
+            return false;
+        }
+        try {
+            parseOcc(symbol);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Parses an OCC symbol with the US equity multiplier (100). */

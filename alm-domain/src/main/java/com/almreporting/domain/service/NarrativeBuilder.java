@@ -277,10 +277,10 @@ final class NarrativeBuilder {
             }
             case CLOSE_AND_OPEN -> {
                 // Only the closing part realizes; IBKR's fifoPnlRealized already nets that part's commission.
-                BigDecimal fraction = closeQty.signum() == 0 ? BigDecimal.ONE
-                        : closeQty.divide(e.quantity().abs(), MathContext.DECIMAL128);
+                BigDecimal closingCommission = closeQty.signum() == 0 ? e.commission()
+                        : e.commission().multiply(closeQty).divide(e.quantity().abs(), MathContext.DECIMAL128);
                 if (e.fifoPnlRealized() != null) {
-                    amount = e.fifoPnlRealized().subtract(e.commission().multiply(fraction));
+                    amount = e.fifoPnlRealized().subtract(closingCommission);
                 } else {
                     amount = BigDecimal.ZERO;
                 }

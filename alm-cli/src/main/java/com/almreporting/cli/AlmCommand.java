@@ -31,6 +31,13 @@ public final class AlmCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, ignored) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("alm: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE;
+        });
         int code = cli.execute(args);
         out.flush();
         err.flush();

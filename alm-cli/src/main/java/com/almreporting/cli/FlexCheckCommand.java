@@ -4,6 +4,7 @@ import com.almreporting.domain.calendar.NyseCalendar;
 import com.almreporting.domain.model.Statement;
 import com.almreporting.domain.model.StatementFile;
 import com.almreporting.domain.port.out.StatementRejectedException;
+import com.almreporting.flex.parser.MissingColumnPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +45,20 @@ final class FlexCheckCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         StatementFile parsed;
+        String derivedBecause = null;
         try {
-            parsed = statements.parser().parse(file);
+            try {
+                parsed = statements.parser().parse(file);
+            } catch (StatementRejectedException strict) {
+                // A check is a diagnosis: when the operator did not choose, retry a trimmed export leniently and say so.
+                boolean chosen = spec.commandLine().getParseResult().hasMatchedOption("--missing-columns");
+                if (chosen || statements.missingColumns == MissingColumnPolicy.DERIVE) {
+                    throw strict;
+                }
+                statements.missingColumns = MissingColumnPolicy.DERIVE;
+                parsed = statements.parser().parse(file);
+                derivedBecause = strict.getMessage();
+            }
         } catch (StatementRejectedException e) {
             err.println("alm flex check: statement rejected: " + e.getMessage());
             if (json) {
@@ -60,12 +73,12 @@ final class FlexCheckCommand implements Callable<Integer> {
         for (Statement s : parsed.statements()) {
             summaries.add(StatementSummary.of(s, NyseCalendar.instance()));
         }
-        out.print(json ? json(parsed, summaries) : text(parsed, summaries));
+        out.print(json ? json(parsed, summaries, derivedBecause) : text(parsed, summaries, derivedBecause));
         out.flush();
         return ExitCode.OK;
     }
 
-    private String json(StatementFile parsed, List<StatementSummary> summaries) {
+    private String json(StatementFile parsed, List<StatementSummary> summaries, String derivedBecause) {
         String body = summaries.stream().map(s -> "{\"accountId\":" + Json.string(s.accountId())
                 + ",\"baseCurrency\":" + Json.string(s.baseCurrency())
                 + ",\"fromDate\":" + Json.string(s.fromDate())
@@ -76,11 +89,17 @@ final class FlexCheckCommand implements Callable<Integer> {
                 .collect(Collectors.joining()) + "}")
                 .collect(Collectors.joining(","));
         return "{\"file\":" + Json.string(file) + ",\"queryName\":" + Json.string(parsed.queryName())
+                + ",\"missingColumnsDerived\":" + (derivedBecause != null)
+                + (derivedBecause != null ? ",\"strictError\":" + Json.string(derivedBecause) : "")
                 + ",\"statements\":[" + body + "]}\n";
     }
 
-    private String text(StatementFile parsed, List<StatementSummary> summaries) {
+    private String text(StatementFile parsed, List<StatementSummary> summaries, String derivedBecause) {
         StringBuilder sb = new StringBuilder();
+        if (derivedBecause != null) {
+            sb.append("note: a trimmed export; ingest rejects it (").append(derivedBecause)
+                    .append("). Checked with --missing-columns DERIVE: keys and proceeds derived.\n");
+        }
         sb.append(file).append(": query ").append(parsed.queryName()).append(", ").append(summaries.size())
                 .append(summaries.size() == 1 ? " statement" : " statements").append('\n');
         for (StatementSummary s : summaries) {

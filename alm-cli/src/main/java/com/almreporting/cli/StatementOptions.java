@@ -2,6 +2,7 @@ package com.almreporting.cli;
 
 import com.almreporting.flex.parser.DateOrder;
 import com.almreporting.flex.parser.FlexStatementParser;
+import com.almreporting.flex.parser.MissingColumnPolicy;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,12 @@ final class StatementOptions {
             description = "Order of ambiguous slash dates: US (MM/dd) or EUROPEAN (dd/MM) (default: ${DEFAULT-VALUE}).")
     DateOrder dateOrder;
 
+    @Option(names = "--missing-columns", defaultValue = "REJECT",
+            description = "A trimmed export without transactionID/proceeds: REJECT it (default) or DERIVE a stable key "
+                    + "and proceeds from the other attributes.")
+    MissingColumnPolicy missingColumns;
+
     FlexStatementParser parser() {
-        return new FlexStatementParser(statementZone, dateOrder);
+        return new FlexStatementParser(statementZone, dateOrder, missingColumns);
     }
 }

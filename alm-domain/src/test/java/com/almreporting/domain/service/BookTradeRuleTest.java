@@ -54,28 +54,46 @@ class BookTradeRuleTest {
         return all.stream();
     }
 
-    /** The rule written out independently: OptionEAE kind, else exact notes code, else the specification's heuristic. */
+    /**
+     * The rule written out independently: the notes code (else the specification's heuristic) decides; an OptionEAE
+     * kind that disagrees, or that meets only the heuristic, overrides it and is reported as the basis.
+     */
     private static BookTradeRule.Decision expected(Instrument instrument, String note, Optional<OptionEaeType> eae) {
-        if (eae.isPresent() && eae.get() == OptionEaeType.ASSIGNMENT) {
-            return new BookTradeRule.Decision(Kind.ASSIGNMENT, ClassificationBasis.OPTION_EAE);
-        }
-        if (eae.isPresent() && eae.get() == OptionEaeType.EXERCISE) {
-            return new BookTradeRule.Decision(Kind.EXERCISE, ClassificationBasis.OPTION_EAE);
-        }
-        if (eae.isPresent() && eae.get() == OptionEaeType.EXPIRATION) {
-            return new BookTradeRule.Decision(Kind.EXPIRATION, ClassificationBasis.OPTION_EAE);
-        }
         List<String> codes = List.of(note.split(";"));
+        Kind kind;
+        ClassificationBasis basis = ClassificationBasis.NOTES;
         if (codes.contains("A")) {
-            return new BookTradeRule.Decision(Kind.ASSIGNMENT, ClassificationBasis.NOTES);
+            kind = Kind.ASSIGNMENT;
+        } else if (codes.contains("Ex") || codes.contains("MEx") || codes.contains("AEx")) {
+            kind = Kind.EXERCISE;
+        } else if (codes.contains("Ep")) {
+            kind = Kind.EXPIRATION;
+        } else {
+            kind = instrument == OPTION ? Kind.EXPIRATION : Kind.ASSIGNMENT;
+            basis = ClassificationBasis.HEURISTIC;
         }
-        if (codes.contains("Ex") || codes.contains("MEx") || codes.contains("AEx")) {
-            return new BookTradeRule.Decision(Kind.EXERCISE, ClassificationBasis.NOTES);
+        Kind eaeKind = eae.map(t -> switch (t) {
+            case ASSIGNMENT -> Kind.ASSIGNMENT;
+            case EXERCISE -> Kind.EXERCISE;
+            case EXPIRATION -> Kind.EXPIRATION;
+            default -> null;
+        }).orElse(null);
+        if (eaeKind != null && (eaeKind != kind || basis == ClassificationBasis.HEURISTIC)) {
+            return new BookTradeRule.Decision(eaeKind, ClassificationBasis.OPTION_EAE);
         }
-        if (codes.contains("Ep")) {
-            return new BookTradeRule.Decision(Kind.EXPIRATION, ClassificationBasis.NOTES);
-        }
-        return new BookTradeRule.Decision(instrument == OPTION ? Kind.EXPIRATION : Kind.ASSIGNMENT, ClassificationBasis.HEURISTIC);
+        return new BookTradeRule.Decision(kind, basis);
+    }
+
+    @Test
+    void optionEaeThatAgreesWithTheNotesOnlyConfirms() {
+        assertThat(BookTradeRule.classify(OPTION, NoteCodes.parse("Ep"), Optional.of(OptionEaeType.EXPIRATION)))
+                .isEqualTo(new BookTradeRule.Decision(Kind.EXPIRATION, ClassificationBasis.NOTES));
+    }
+
+    @Test
+    void optionEaeThatDisagreesWithTheNotesCorrectsThem() {
+        assertThat(BookTradeRule.classify(OPTION, NoteCodes.parse("Ep"), Optional.of(OptionEaeType.ASSIGNMENT)))
+                .isEqualTo(new BookTradeRule.Decision(Kind.ASSIGNMENT, ClassificationBasis.OPTION_EAE));
     }
 
     @ParameterizedTest(name = "{0} notes=''{1}'' eae={2} -> {3}")

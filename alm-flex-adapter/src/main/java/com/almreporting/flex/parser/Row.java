@@ -1,0 +1,158 @@
+package com.almreporting.flex.parser;
+
+import com.almreporting.domain.model.EventTime;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The attributes of one Flex element with strict typed readers. Optional readers return null for absent values
+ * and IBKR's placeholders; required readers and malformed values throw a {@link RowRejection} naming this
+ * element, its line and the attribute, with what was expected.
+ */
+final class Row {
+
+    static final String DECIMAL = "a decimal number";
+
+    private final String element;
+    private final int line;
+    private final Map<String, String> attributes;
+    private final FlexDateTimes times;
+
+    Row(String element, int line, Map<String, String> attributes, FlexDateTimes times) {
+        this.element = element;
+        this.line = line;
+        this.attributes = attributes;
+        this.times = times;
+    }
+
+    String element() {
+        return element;
+    }
+
+    int line() {
+        return line;
+    }
+
+    /** Every attribute exactly as written. */
+    Map<String, String> raw() {
+        return attributes;
+    }
+
+    /** True when the attribute is written at all, even empty. */
+    boolean has(String name) {
+        return attributes.containsKey(name);
+    }
+
+    String text(String name) {
+        return FlexValues.text(attributes.get(name));
+    }
+
+    String requiredText(String name, String expected) {
+        String value = text(name);
+        if (value == null) {
+            throw missing(name, expected);
+        }
+        return value;
+    }
+
+    BigDecimal decimal(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return FlexValues.decimal(value);
+        } catch (NumberFormatException e) {
+            throw reject(name, e.getMessage(), e);
+        }
+    }
+
+    BigDecimal requiredDecimal(String name) {
+        BigDecimal value = decimal(name);
+        if (value == null) {
+            throw missing(name, DECIMAL);
+        }
+        return value;
+    }
+
+    LocalDate date(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return times.parseDate(value);
+        } catch (DateTimeException e) {
+            throw reject(name, e.getMessage(), e);
+        }
+    }
+
+    LocalDate requiredDate(String name) {
+        LocalDate value = date(name);
+        if (value == null) {
+            throw missing(name, "a date (" + FlexDateTimes.DATE_FORMATS + ")");
+        }
+        return value;
+    }
+
+    EventTime dateTime(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return times.parseDateTime(value);
+        } catch (DateTimeException e) {
+            throw reject(name, e.getMessage(), e);
+        }
+    }
+
+    /** A date plus a separate time attribute (the legacy {@code tradeDate} + {@code tradeTime} pair). */
+    EventTime dateAndTime(String dateName, String timeName) {
+        LocalDate date = date(dateName);
+        if (date == null) {
+            return null;
+        }
+        String time = text(timeName);
+        if (time == null) {
+            return EventTime.on(date);
+        }
+        try {
+            return times.parseDateTime(text(dateName) + ";" + time);
+        } catch (DateTimeException e) {
+            throw reject(timeName, e.getMessage(), e);
+        }
+    }
+
+    Instant instant(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return times.parseInstant(value);
+        } catch (DateTimeException e) {
+            throw reject(name, e.getMessage(), e);
+        }
+    }
+
+    RowRejection reject(String attribute, String reason) {
+        return new RowRejection(element, line, attribute, reason, null);
+    }
+
+    RowRejection reject(String attribute, String reason, Throwable cause) {
+        return new RowRejection(element, line, attribute, reason, cause);
+    }
+
+    /** The rejection for a required attribute that is absent or holds only a placeholder. */
+    RowRejection missing(String attribute, String expected) {
+        String found = attributes.get(attribute);
+        String reason = found == null
+                ? "required attribute is missing; expected " + expected
+                : "expected " + expected + ", got '" + found + "' (no value)";
+        return new RowRejection(element, line, attribute, reason, null);
+    }
+}

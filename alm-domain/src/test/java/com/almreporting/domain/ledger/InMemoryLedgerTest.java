@@ -21,7 +21,7 @@ class InMemoryLedgerTest {
     private static Statement statement(Instant generated, List<TradeRow> trades) {
         Statement gt = GroundTruth.statement();
         return new Statement(gt.account(), "HKD", gt.fromDate(), gt.toDate(), gt.period(), generated, trades, List.of(),
-                List.of(), gt.officialNavs(), null, List.of(), List.of());
+                List.of(), List.of(), null, List.of(), List.of());
     }
 
     @Test

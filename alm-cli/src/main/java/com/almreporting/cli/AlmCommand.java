@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 + "reconciled against the broker's official NAV.",
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.INPUT_REJECTED,
-        subcommands = {DemoCommand.class, ReplayCommand.class, FlexCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ReplayCommand.class, IngestCommand.class, ReportCommand.class, DbCommand.class,
+                FlexCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 input rejected, 3 broker/network unavailable, 4 database error."})
 public final class AlmCommand implements Runnable {
 
@@ -21,6 +22,9 @@ public final class AlmCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // jOOQ greets with a logo and a tip at INFO: not for an operator's journal.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

@@ -51,34 +51,45 @@ public final class InMemoryLedger implements Ledger {
     @Override
     public synchronized IngestCounts store(Statement statement, StatementOrigin origin) {
         Instant generated = statement.whenGenerated() == null ? Instant.EPOCH : statement.whenGenerated();
+        // Key every section before touching the book: a row that cannot be keyed fails the whole statement and
+        // leaves the book as it was (storing is all or nothing, as the port promises).
+        Map<String, TradeRow> trades = distinct(statement.trades(), r -> r.transactionId().value());
+        Map<String, OptionEaeRow> optionEae = distinct(statement.optionEae(), OptionEaeRow::key);
+        Map<String, CashTransactionRow> cash = distinct(
+                statement.cashTransactions().stream().filter(CashTransactionRow::isDetail).toList(), CashTransactionRow::key);
+        Map<LocalDate, OfficialNav> navs = distinct(statement.officialNavs(), OfficialNav::reportDate);
+        Map<String, ChangeInNav> changes = statement.changeInNav() == null ? Map.of()
+                : distinct(List.of(statement.changeInNav()), c -> c.fromDate() + ".." + c.toDate());
+        Map<String, OpenPositionRow> positions = distinct(
+                statement.openPositions().stream().filter(OpenPositionRow::isSummary).toList(),
+                p -> p.reportDate() + "|" + p.instrument().symbol());
+
         Book book = books.computeIfAbsent(statement.account(), a -> new Book());
         if (statement.baseCurrency() != null && !generated.isBefore(book.baseCurrencyWrittenBy)) {
             book.baseCurrency = statement.baseCurrency();
             book.baseCurrencyWrittenBy = generated;
         }
         int[] counts = new int[4];
-        upsertAll(book.trades, statement.trades(), r -> r.transactionId().value(), generated, counts);
-        upsertAll(book.optionEae, statement.optionEae(), OptionEaeRow::key, generated, counts);
-        upsertAll(book.cash, statement.cashTransactions().stream().filter(CashTransactionRow::isDetail).toList(),
-                CashTransactionRow::key, generated, counts);
-        upsertAll(book.navs, statement.officialNavs(), OfficialNav::reportDate, generated, counts);
-        if (statement.changeInNav() != null) {
-            upsertAll(book.changes, List.of(statement.changeInNav()),
-                    c -> c.fromDate() + ".." + c.toDate(), generated, counts);
-        }
-        upsertAll(book.positions, statement.openPositions().stream().filter(OpenPositionRow::isSummary).toList(),
-                p -> p.reportDate() + "|" + p.instrument().symbol(), generated, counts);
+        upsertAll(book.trades, trades, generated, counts);
+        upsertAll(book.optionEae, optionEae, generated, counts);
+        upsertAll(book.cash, cash, generated, counts);
+        upsertAll(book.navs, navs, generated, counts);
+        upsertAll(book.changes, changes, generated, counts);
+        upsertAll(book.positions, positions, generated, counts);
         return new IngestCounts(statement.account(), counts[0], counts[1], counts[2], counts[3]);
     }
 
-    private static <K, T> void upsertAll(Map<K, Versioned<T>> table, List<T> rows, Function<T, K> key,
-                                         Instant generated, int[] counts) {
-        // Rows repeated inside one file count once: the last occurrence wins, as in the database batch.
+    /** Rows repeated inside one file count once: the last occurrence wins, as in the database batch. */
+    private static <K, T> Map<K, T> distinct(List<T> rows, Function<T, K> key) {
         Map<K, T> distinct = new java.util.LinkedHashMap<>();
         for (T row : rows) {
             distinct.put(key.apply(row), row);
         }
-        distinct.forEach((k, row) -> {
+        return distinct;
+    }
+
+    private static <K, T> void upsertAll(Map<K, Versioned<T>> table, Map<K, T> rows, Instant generated, int[] counts) {
+        rows.forEach((k, row) -> {
             Versioned<T> existing = table.get(k);
             if (existing == null) {
                 table.put(k, new Versioned<>(row, generated));

@@ -15,6 +15,14 @@ public record AccountId(String value) implements Comparable<AccountId> {
         return new AccountId(value.strip());
     }
 
+    /** The id as logs and reports show it: account ids are personal, so only the last four characters ({@code U***4321}). */
+    public String masked() {
+        if (value.length() <= 4) {
+            return value;
+        }
+        return value.charAt(0) + "*".repeat(value.length() - 5) + value.substring(value.length() - 4);
+    }
+
     @Override
     public int compareTo(AccountId other) {
         return value.compareTo(other.value);

@@ -62,7 +62,7 @@ public final class MarkdownRenderer implements ReportRenderer {
         Clocks clocks = new Clocks(report.settings().observerZone(), EXCHANGE);
         String base = report.baseCurrency() == null ? "" : report.baseCurrency();
         Writer w = new Writer(out);
-        w.line("# NAV Narrative: account " + masked(report.account().value()) + ", "
+        w.line("# NAV Narrative: account " + report.account().masked() + ", "
                 + report.from() + " to " + report.to());
         w.blank();
         w.line("Times in " + zoneLabel(clocks.observer()) + " first, then New York time. Figures in "
@@ -424,14 +424,6 @@ public final class MarkdownRenderer implements ReportRenderer {
             return "n/a";
         }
         return signed ? Figures.signed(value) : Figures.amount(value);
-    }
-
-    /** Account ids are personal: show only the last four characters. */
-    static String masked(String account) {
-        if (account.length() <= 4) {
-            return account;
-        }
-        return account.charAt(0) + "*".repeat(account.length() - 5) + account.substring(account.length() - 4);
     }
 
     private static String zoneLabel(ZoneId zone) {

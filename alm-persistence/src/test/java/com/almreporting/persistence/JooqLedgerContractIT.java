@@ -1,0 +1,200 @@
+package com.almreporting.persistence;
+
+import static com.almreporting.persistence.TestStatements.ACCOUNT;
+import static com.almreporting.persistence.TestStatements.JUL_17;
+import static com.almreporting.persistence.TestStatements.JUL_18;
+import static com.almreporting.persistence.TestStatements.day16;
+import static com.almreporting.persistence.TestStatements.day17;
+import static com.almreporting.persistence.TestStatements.day18;
+import static com.almreporting.persistence.TestStatements.et;
+import static com.almreporting.persistence.TestStatements.nav;
+import static com.almreporting.persistence.TestStatements.statement;
+import static com.almreporting.persistence.TestStatements.trade;
+import static com.almreporting.persistence.jooq.Tables.STATEMENTS;
+import static com.almreporting.persistence.jooq.Tables.STOCK_POSITIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.almreporting.domain.model.Statement;
+import com.almreporting.domain.model.TradeRow;
+import com.almreporting.domain.port.out.IngestCounts;
+import com.almreporting.domain.port.out.Ledger;
+import com.almreporting.domain.port.out.StatementOrigin;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The port contract against PostgreSQL, comparing whole-table dumps as well as histories, plus what only a
+ * database ledger has: the recorded runs, failures that roll back, the per-day window query, holding periods.
+ */
+class JooqLedgerContractIT extends LedgerContract {
+
+    private static TestDatabase db;
+    private JooqLedger ledger;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabase.create();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        emptyLedger();
+    }
+
+    /** Truncates only when something was stored since the last time: contract tests call this after startEmpty. */
+    @Override
+    protected Ledger emptyLedger() {
+        if (ledger == null || db.dsl().fetchExists(STATEMENTS)) {
+            db.truncate();
+        }
+        ledger = new JooqLedger(db.dataSource());
+        return ledger;
+    }
+
+    @Override
+    protected Optional<Object> dump() {
+        return Optional.of(db.dump());
+    }
+
+    private List<StatementRun> runs() {
+        return ledger.recentRuns(100);
+    }
+
+    @Test
+    void everyRunIsRecordedWithItsCounts() {
+        IngestCounts counts = ledger.store(day17(), new StatementOrigin("U1234567_MTD_20250717.xml", "ab".repeat(32)));
+
+        StatementRun run = runs().get(0);
+        assertThat(run.status()).isEqualTo(StatementRun.COMMITTED);
+        assertThat(run.counts()).isEqualTo(counts);
+        assertThat(run.fileName()).isEqualTo("U1234567_MTD_20250717.xml");
+        assertThat(run.sha256()).isEqualTo("ab".repeat(32));
+        assertThat(run.account()).isEqualTo(ACCOUNT);
+        assertThat(run.period()).isEqualTo("MonthToDate");
+        assertThat(run.fromDate()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(run.toDate()).isEqualTo(JUL_17);
+        assertThat(run.whenGenerated()).isEqualTo(Instant.parse("2025-07-18T06:00:00Z"));
+        assertThat(run.rows()).isEqualTo(counts.total());
+        assertThat(run.error()).isNull();
+        assertThat(run.finishedAt()).isAfterOrEqualTo(run.startedAt());
+    }
+
+    @Test
+    void aConstraintViolationRollsBackEverythingAndRecordsTheFailure() {
+        store(ledger, day16());
+        Map<String, List<String>> before = db.dump();
+        Statement tooLong = statement().generated("2025-07-20T06:00:00Z")
+                .trades(trade("1001").price("9.99"), trade("7".repeat(65)))
+                .navs(nav(JUL_18, "1.00"))
+                .build();
+
+        assertThatThrownBy(() -> ledger.store(tooLong, StatementOrigin.of("broken.xml")))
+                .isInstanceOf(LedgerStoreException.class)
+                .hasMessageContaining("broken.xml")
+                .hasMessageContaining("nothing of it was stored")
+                .hasMessageContaining("value too long");
+
+        assertThat(db.dump()).isEqualTo(before);
+        StatementRun failed = runs().get(0);
+        assertThat(failed.status()).isEqualTo(StatementRun.FAILED);
+        assertThat(failed.fileName()).isEqualTo("broken.xml");
+        assertThat(failed.error()).contains("22001").contains("value too long");
+        assertThat(failed.counts()).isEqualTo(new IngestCounts(ACCOUNT, 0, 0, 0, 0));
+    }
+
+    @Test
+    void aConnectionLostMidStatementRollsBackEverythingAndRecordsTheFailure() {
+        store(ledger, day16());
+        Map<String, List<String>> before = db.dump();
+        FailingDataSource failing = new FailingDataSource(db.dataSource());
+        JooqLedger fragile = new JooqLedger(failing);
+        // The trades and EAE rows of day 18 are written before its cash rows.
+        failing.failNext(sql -> sql.startsWith("insert into \"alm_reporting\".\"cash_transactions\""));
+
+        assertThatThrownBy(() -> fragile.store(day18(), StatementOrigin.of("U1234567_MTD_20250718.xml")))
+                .isInstanceOf(LedgerStoreException.class)
+                .hasMessageContaining("injected failure");
+
+        assertThat(db.dump()).isEqualTo(before);
+        assertThat(runs().get(0).status()).isEqualTo(StatementRun.FAILED);
+        assertThat(runs().get(0).error()).contains("08006").contains("injected failure");
+
+        IngestCounts retry = fragile.store(day18(), StatementOrigin.of("U1234567_MTD_20250718.xml"));
+        assertThat(retry.inserted()).isPositive();
+        assertThat(runs().get(0).status()).isEqualTo(StatementRun.COMMITTED);
+    }
+
+    @Test
+    void theWindowQueryReturnsTheTradesOfOneTradingDayInTimeOrder() {
+        store(ledger, day18());
+
+        // Trading day July 17: (July 16 16:00 EDT, July 17 16:00 EDT]; the 16:20 BookTrades fall into the 18th.
+        List<TradeRow> day = ledger.tradesBetween(ACCOUNT, et("2025-07-16T16:00:00"), et("2025-07-17T16:00:00"));
+
+        assertThat(day).extracting(t -> t.transactionId().value())
+                .containsExactly("1003", "1013", "1004", "1005", "1006");
+        assertThat(ledger.tradesBetween(ACCOUNT, et("2025-07-17T16:00:00"), et("2025-07-18T16:00:00")))
+                .extracting(t -> t.transactionId().value())
+                .containsExactly("1007", "1008", "1009", "1010", "1012", "1011", "1014");
+        assertThat(ledger.tradesBetween(ACCOUNT, et("2025-07-16T14:10:00"), et("2025-07-16T14:10:30")))
+                .extracting(t -> t.transactionId().value()).containsExactly("1002");
+    }
+
+    @Test
+    void holdingPeriodsFollowTheDailySnapshotsWhateverTheOrder() {
+        store(ledger, day18());
+        store(ledger, day16());
+        store(ledger, day17());
+
+        var periods = db.dsl().selectFrom(STOCK_POSITIONS).fetch();
+
+        assertThat(periods).extracting(r -> r.getSymbol() + " " + r.getEntryDate() + ".." + r.getExitDate()
+                        + " " + r.getLastQuantity())
+                .containsExactlyInAnyOrder(
+                        "QQQ 2025-07-16..null 10",
+                        "SPY 2025-07-17..2025-07-18 -100",
+                        "SPY   250717C00628000 2025-07-16..2025-07-17 -1",
+                        "SPY   250717P00626000 2025-07-16..2025-07-17 -1");
+    }
+
+    @Test
+    void concurrentIngestsOfOneAccountEndAsIfOneAfterTheOther() throws Exception {
+        List<Statement> files = List.of(day16(), day17(), day18(), day16(), day18(), day17());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Callable<IngestCounts>> jobs = files.stream()
+                    .<Callable<IngestCounts>>map(s -> () -> store(ledger, s)).toList();
+            for (Future<IngestCounts> f : pool.invokeAll(jobs)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, List<String>> concurrent = db.dump();
+
+        emptyLedger();
+        store(ledger, day16());
+        store(ledger, day17());
+        store(ledger, day18());
+
+        assertThat(concurrent).isEqualTo(db.dump());
+        assertThat(db.dsl().fetchCount(STATEMENTS, STATEMENTS.STATUS.eq(StatementRun.COMMITTED))).isEqualTo(3);
+    }
+}

@@ -11,7 +11,6 @@ import com.almreporting.domain.report.NarrativeReport;
 import com.almreporting.domain.service.IngestStatementService;
 import com.almreporting.domain.service.NarrativeReportService;
 import com.almreporting.flex.parser.FlexStatementParser;
-import com.almreporting.report.markdown.MarkdownRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     StatementOptions statements = new StatementOptions();
 
-    @Option(names = "--format", defaultValue = "md", description = "Output format: md (default).")
+    @Option(names = "--format", defaultValue = "md", description = "Output format: md (default), html or json.")
     String format;
 
     @Option(names = "--out", description = "Write the report to this file instead of standard output.")
@@ -51,13 +50,14 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equalsIgnoreCase("md")) {
-            err.println("alm replay: unsupported --format '" + format + "' (this version writes md)");
+        var renderer = Formats.renderer(format);
+        if (renderer.isEmpty()) {
+            err.println("alm replay: unknown --format '" + format + "' (expected " + Formats.NAMES + ")");
             return ExitCode.USAGE;
         }
         try {
             NarrativeReport narrative = replay(statements.parser(), files, report);
-            write(new MarkdownRenderer().render(narrative));
+            write(renderer.get().render(narrative));
             return ExitCode.OK;
         } catch (StatementRejectedException e) {
             err.println("alm replay: statement rejected: " + e.getMessage());

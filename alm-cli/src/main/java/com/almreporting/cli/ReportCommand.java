@@ -6,7 +6,6 @@ import com.almreporting.domain.port.in.ReportRequest;
 import com.almreporting.domain.report.NarrativeReport;
 import com.almreporting.domain.service.NarrativeReportService;
 import com.almreporting.persistence.PersistenceModule;
-import com.almreporting.report.markdown.MarkdownRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
-    @Option(names = "--format", defaultValue = "md", description = "Output format: md (default).")
+    @Option(names = "--format", defaultValue = "md", description = "Output format: md (default), html or json.")
     String format;
 
     @Option(names = "--out", description = "Write the report to this file instead of standard output.")
@@ -40,8 +39,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equalsIgnoreCase("md")) {
-            err.println("alm report: unsupported --format '" + format + "' (this version writes md)");
+        var renderer = Formats.renderer(format);
+        if (renderer.isEmpty()) {
+            err.println("alm report: unknown --format '" + format + "' (expected " + Formats.NAMES + ")");
             return ExitCode.USAGE;
         }
         String text;
@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
             AccountId account = report.account == null ? null : AccountId.of(report.account);
             NarrativeReport narrative = new NarrativeReportService(db.ledger(), NyseCalendar.instance())
                     .report(new ReportRequest(account, report.from, report.to, report.settings()));
-            text = new MarkdownRenderer().render(narrative);
+            text = renderer.get().render(narrative);
         } catch (DatabaseSession.Unavailable e) {
             err.println("alm report: " + e.getMessage());
             return ExitCode.DATABASE;

@@ -93,6 +93,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void groundTruthReplayInJsonAndHtmlMatchesTheirGoldens() throws IOException {
+        for (String format : List.of("json", "html")) {
+            CliRun run = CliRun.of("replay", "--from", "2025-07-17", "--to", "2025-07-18", "--format", format,
+                    SAMPLES.resolve("ground-truth-2025-07.xml").toString());
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).as(format).isEqualTo(golden("ground-truth-2025-07-17_18." + format));
+        }
+        assertThat(CliRun.of("replay", "--from", "2025-07-17", "--to", "2025-07-18", "--format", "pdf",
+                SAMPLES.resolve("ground-truth-2025-07.xml").toString()).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
     void realizedOnlyPolicyChangesThePremiumLine() {
         CliRun run = CliRun.of("replay", "--from", "2025-07-18", "--to", "2025-07-18", "--policy", "realized-only",
                 SAMPLES.resolve("ground-truth-2025-07.xml").toString());

@@ -70,6 +70,21 @@ public final class Clocks {
         return DATE.format(at.atZone(exchange));
     }
 
+    /** The instant on the observer's clock. */
+    public ZonedDateTime atObserver(Instant at) {
+        return at.atZone(observer);
+    }
+
+    /** The instant on the exchange's clock. */
+    public ZonedDateTime atExchange(Instant at) {
+        return at.atZone(exchange);
+    }
+
+    /** The zone abbreviation in force at {@code t}: {@code HKT}, {@code EDT} in summer, {@code EST} in winter. */
+    public static String abbreviation(ZonedDateTime t) {
+        return ZONE.format(t);
+    }
+
     public ZoneId observer() {
         return observer;
     }

@@ -49,6 +49,12 @@ public final class Figures {
         return v.scale() < 4 ? v.setScale(4, RoundingMode.UNNECESSARY).toPlainString() : v.toPlainString();
     }
 
+    /** An axis tick: thousands separators, no decimals beyond those needed: {@code 79400 → "79,400"}, {@code 0.5 → "0.5"}. */
+    public static String tick(BigDecimal value) {
+        DecimalFormat f = new DecimalFormat("#,##0.########", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return f.format(value.stripTrailingZeros());
+    }
+
     /** A fraction as a percentage with two decimals: {@code -0.914640 → "-91.46%"}. */
     public static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";

@@ -10,6 +10,7 @@ import com.almreporting.domain.port.out.StatementOrigin;
 import com.almreporting.domain.report.NarrativeReport;
 import com.almreporting.domain.report.ReportSettings;
 import com.almreporting.domain.service.NarrativeReportService;
+import com.almreporting.report.Scenarios;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** The whole Markdown narrative of the ground-truth days, compared with the checked-in golden file. */
+/** The whole Markdown narratives of the ground-truth and winter days, compared with the checked-in golden files. */
 class MarkdownGoldenTest {
 
     static final Path GOLDEN = Path.of("..", "samples", "ground-truth-2025-07-17_18.md");
@@ -36,5 +37,12 @@ class MarkdownGoldenTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "ground-truth-2025-07-17_18.actual.md"), actual, StandardCharsets.UTF_8);
         assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void winterNarrativeMatchesTheGoldenFile() throws IOException {
+        // The same narrative the CLI replays from samples/winter-2025-11.xml and -12.xml, built from rows in memory.
+        String actual = new MarkdownRenderer().render(Scenarios.named("winter"));
+        assertThat(actual).isEqualTo(Files.readString(Scenarios.SAMPLES.resolve("winter-2025-11-25_12-01.md"), StandardCharsets.UTF_8));
     }
 }

@@ -5,11 +5,8 @@ import com.almreporting.domain.model.live.LiveFill;
 import com.almreporting.domain.model.live.LivePosition;
 import com.almreporting.domain.model.live.LiveSnapshot;
 import com.almreporting.domain.port.out.LiveAccountUnavailableException;
-import com.almreporting.gateway.GatewayConfig;
-import com.almreporting.gateway.TwsLiveAccount;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -35,17 +32,8 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--zone", defaultValue = "Asia/Hong_Kong", description = "Zone for printed times (default: ${DEFAULT-VALUE}).")
     ZoneId zone;
 
-    @Option(names = "--host", description = "Gateway host (default: $IB_GATEWAY_HOST or 127.0.0.1).")
-    String host;
-
-    @Option(names = "--port", description = "Gateway API port (default: $IB_GATEWAY_PORT or 4002).")
-    Integer port;
-
-    @Option(names = "--client-id", description = "API client id (default: $IB_GATEWAY_CLIENT_ID or 17).")
-    Integer clientId;
-
-    @Option(names = "--timeout", description = "Seconds to wait for the gateway (default: $IB_GATEWAY_TIMEOUT or 10).")
-    Double timeoutSeconds;
+    @CommandLine.Mixin
+    GatewayOptions gateway = new GatewayOptions();
 
     @Override
     public Integer call() {
@@ -56,16 +44,12 @@ final class LiveCommand implements Callable<Integer> {
             err.println("alm live: unknown --format '" + format + "' (expected md or json)");
             return ExitCode.USAGE;
         }
-        GatewayConfig config;
+        LiveSnapshot s;
         try {
-            config = config();
+            s = gateway.snapshot();
         } catch (IllegalArgumentException e) {
             err.println("alm live: " + e.getMessage());
             return ExitCode.USAGE;
-        }
-        LiveSnapshot s;
-        try {
-            s = new TwsLiveAccount(config).snapshot(config.timeout());
         } catch (LiveAccountUnavailableException e) {
             err.println("alm live: IB Gateway unavailable (" + e.reason() + "): " + e.getMessage());
             return ExitCode.BROKER_UNAVAILABLE;
@@ -74,23 +58,6 @@ final class LiveCommand implements Callable<Integer> {
         out.flush();
         s.warnings().forEach(w -> err.println("alm live: warning: " + w));
         return ExitCode.OK;
-    }
-
-    private GatewayConfig config() {
-        GatewayConfig c = GatewayConfig.fromEnvironment();
-        if (host != null) {
-            c = c.withHost(host);
-        }
-        if (port != null) {
-            c = c.withPort(port);
-        }
-        if (clientId != null) {
-            c = c.withClientId(clientId);
-        }
-        if (timeoutSeconds != null) {
-            c = c.withTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
-        }
-        return c;
     }
 
     private static String num(BigDecimal v) {

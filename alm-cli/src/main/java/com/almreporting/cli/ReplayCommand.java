@@ -4,6 +4,8 @@ import com.almreporting.domain.calendar.NyseCalendar;
 import com.almreporting.domain.ledger.InMemoryLedger;
 import com.almreporting.domain.model.AccountId;
 import com.almreporting.domain.model.StatementFile;
+import com.almreporting.domain.model.live.LiveSnapshot;
+import com.almreporting.domain.port.out.LiveAccountUnavailableException;
 import com.almreporting.domain.port.in.ReportRequest;
 import com.almreporting.domain.port.out.StatementOrigin;
 import com.almreporting.domain.port.out.StatementRejectedException;
@@ -44,6 +46,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the report to this file instead of standard output.")
     Path out;
 
+    @Option(names = "--live", description = "Add today's trading day from IB Gateway: a live summary row and a current-day "
+            + "section ending at the snapshot (gateway from IB_GATEWAY_* or the options below).")
+    boolean live;
+
+    @Mixin
+    GatewayOptions gateway = new GatewayOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Flex XML statement files, in any order.")
     List<Path> files;
 
@@ -55,8 +64,17 @@ final class ReplayCommand implements Callable<Integer> {
             err.println("alm replay: unknown --format '" + format + "' (expected " + Formats.NAMES + ")");
             return ExitCode.USAGE;
         }
+        LiveSnapshot snapshot = null;
+        if (live) {
+            try {
+                snapshot = gateway.snapshot();
+            } catch (LiveAccountUnavailableException e) {
+                err.println("alm replay: --live: IB Gateway unavailable (" + e.reason() + "): " + e.getMessage());
+                return ExitCode.BROKER_UNAVAILABLE;
+            }
+        }
         try {
-            NarrativeReport narrative = replay(statements.parser(), files, report);
+            NarrativeReport narrative = replay(statements.parser(), files, report, snapshot);
             write(renderer.get().render(narrative));
             return ExitCode.OK;
         } catch (StatementRejectedException e) {
@@ -71,7 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    static NarrativeReport replay(FlexStatementParser parser, List<Path> files, ReportOptions options)
+    static NarrativeReport replay(FlexStatementParser parser, List<Path> files, ReportOptions options, LiveSnapshot snapshot)
             throws StatementRejectedException {
         InMemoryLedger ledger = new InMemoryLedger();
         IngestStatementService ingest = new IngestStatementService(ledger);
@@ -81,7 +99,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         AccountId account = options.account == null ? null : AccountId.of(options.account);
         return new NarrativeReportService(ledger, NyseCalendar.instance())
-                .report(new ReportRequest(account, options.from, options.to, options.settings()));
+                .report(new ReportRequest(account, options.from, options.to, options.settings()), snapshot);
     }
 
     private void write(String text) throws IOException {

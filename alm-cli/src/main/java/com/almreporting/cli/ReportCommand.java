@@ -2,6 +2,8 @@ package com.almreporting.cli;
 
 import com.almreporting.domain.calendar.NyseCalendar;
 import com.almreporting.domain.model.AccountId;
+import com.almreporting.domain.model.live.LiveSnapshot;
+import com.almreporting.domain.port.out.LiveAccountUnavailableException;
 import com.almreporting.domain.port.in.ReportRequest;
 import com.almreporting.domain.report.NarrativeReport;
 import com.almreporting.domain.service.NarrativeReportService;
@@ -36,6 +38,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the report to this file instead of standard output.")
     Path out;
 
+    @Option(names = "--live", description = "Add today's trading day from IB Gateway: a live summary row and a current-day "
+            + "section ending at the snapshot (gateway from IB_GATEWAY_* or the options below).")
+    boolean live;
+
+    @Mixin
+    GatewayOptions gateway = new GatewayOptions();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -44,11 +53,20 @@ final class ReportCommand implements Callable<Integer> {
             err.println("alm report: unknown --format '" + format + "' (expected " + Formats.NAMES + ")");
             return ExitCode.USAGE;
         }
+        LiveSnapshot snapshot = null;
+        if (live) {
+            try {
+                snapshot = gateway.snapshot();
+            } catch (LiveAccountUnavailableException e) {
+                err.println("alm report: --live: IB Gateway unavailable (" + e.reason() + "): " + e.getMessage());
+                return ExitCode.BROKER_UNAVAILABLE;
+            }
+        }
         String text;
         try (PersistenceModule db = DatabaseSession.open(database, true)) {
             AccountId account = report.account == null ? null : AccountId.of(report.account);
             NarrativeReport narrative = new NarrativeReportService(db.ledger(), NyseCalendar.instance())
-                    .report(new ReportRequest(account, report.from, report.to, report.settings()));
+                    .report(new ReportRequest(account, report.from, report.to, report.settings()), snapshot);
             text = renderer.get().render(narrative);
         } catch (DatabaseSession.Unavailable e) {
             err.println("alm report: " + e.getMessage());

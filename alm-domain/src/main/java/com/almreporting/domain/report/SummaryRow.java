@@ -6,9 +6,10 @@ import java.time.LocalDate;
 /**
  * A line of the summary table: the day's official and calculated open and close, the residual and its label,
  * the day's P&L (close − open − flows), deposits/withdrawals, and the cumulative return against the baseline
- * (a fraction, e.g. -0.0146 for −1.46 %). Figures are null where unknown. Immutable.
+ * (a fraction, e.g. -0.0146 for −1.46 %). Figures are null where unknown. A live row (today, from the gateway)
+ * has no official close; its residual is the unrealized P&L against the current NAV. Immutable.
  */
 public record SummaryRow(LocalDate day, BigDecimal officialOpen, BigDecimal calculatedOpen, BigDecimal officialClose,
                          BigDecimal calculatedClose, BigDecimal residual, ResidualLabel label, BigDecimal dayPnl,
-                         BigDecimal flows, BigDecimal cumulativeReturn) {
+                         BigDecimal flows, BigDecimal cumulativeReturn, boolean live) {
 }

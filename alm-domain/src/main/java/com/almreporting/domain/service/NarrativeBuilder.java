@@ -20,6 +20,7 @@ import com.almreporting.domain.report.BookingItem;
 import com.almreporting.domain.report.CashItem;
 import com.almreporting.domain.report.ExpiryOutcome;
 import com.almreporting.domain.report.HeldPosition;
+import com.almreporting.domain.report.LiveMark;
 import com.almreporting.domain.report.MarketClose;
 import com.almreporting.domain.report.MarketOpen;
 import com.almreporting.domain.report.NarrativeItem;
@@ -72,7 +73,18 @@ final class NarrativeBuilder {
         this.baseCurrency = baseCurrency;
     }
 
+    /** Adds a notice the caller found (e.g. an ignored live snapshot). */
+    void notice(Notice notice) {
+        notices.add(notice);
+    }
+
     NarrativeReport build(AccountId account, List<AccountEvent> events, List<OfficialNav> navs, LocalDate from, LocalDate to) {
+        return build(account, events, navs, from, to, null);
+    }
+
+    /** As {@link #build(AccountId, List, List, LocalDate, LocalDate)}, with the live day told from a gateway snapshot. */
+    NarrativeReport build(AccountId account, List<AccountEvent> events, List<OfficialNav> navs, LocalDate from, LocalDate to,
+                          LiveInput live) {
         Map<LocalDate, BigDecimal> official = new HashMap<>();
         for (OfficialNav nav : navs) {
             official.put(nav.reportDate(), nav.total());
@@ -90,8 +102,14 @@ final class NarrativeBuilder {
             while (next < events.size() && !events.get(next).at().isAfter(window.close())) {
                 dayEvents.add(events.get(next++));
             }
+            LiveInput liveToday = live != null && live.day().equals(day) ? live : null;
+            if (liveToday != null) {
+                dayEvents.addAll(liveToday.fills());
+                dayEvents.sort(java.util.Comparator.comparing(AccountEvent::at));
+            }
             boolean reported = !day.isBefore(from);
-            TradingDayReport report = day(window, dayEvents, events.subList(next, events.size()), official, carried, reported);
+            TradingDayReport report = day(window, dayEvents, events.subList(next, events.size()), official, carried, reported,
+                    liveToday);
             carried = report.close().calculatedClose();
             if (reported) {
                 days.add(report);
@@ -105,7 +123,7 @@ final class NarrativeBuilder {
     }
 
     private TradingDayReport day(TradingDayWindow window, List<AccountEvent> dayEvents, List<AccountEvent> later,
-                                 Map<LocalDate, BigDecimal> official, BigDecimal carried, boolean reported) {
+                                 Map<LocalDate, BigDecimal> official, BigDecimal carried, boolean reported, LiveInput live) {
         LocalDate day = window.day();
         LocalDate previous = calendar.previousTradingDay(day);
         BigDecimal officialOpen = official.get(previous);
@@ -150,9 +168,38 @@ final class NarrativeBuilder {
         beforeOpen.addAll(sections.get(Section.PRE_MARKET));
         List<NarrativeItem> notInOfficial = beforeOpen.stream().filter(i -> i.nav().impact().signum() != 0).toList();
         MarketOpen open = new MarketOpen(window.open(), previous, officialOpen, calculatedOpen, notInOfficial);
+        if (live != null) {
+            return liveDay(window, previous, sections, open, nav, live);
+        }
         MarketClose close = close(window, official.get(day), nav, later, reported);
         return new TradingDayReport(window, previous, sections.get(Section.OVERNIGHT), sections.get(Section.PRE_MARKET),
-                open, sections.get(Section.INTRADAY), close);
+                open, sections.get(Section.INTRADAY), close, null);
+    }
+
+    /** A day without a statement yet: it ends at the snapshot, with unrealized = current NAV − calculated NAV. */
+    private TradingDayReport liveDay(TradingDayWindow window, LocalDate previous, Map<Section, List<NarrativeItem>> sections,
+                                     MarketOpen open, BigDecimal calculated, LiveInput live) {
+        LocalDate day = window.day();
+        BigDecimal current = live.snapshot().netLiquidation();
+        BigDecimal unrealized = calculated == null ? null : current.subtract(calculated);
+        List<HeldPosition> positions = book.openPositions();
+        List<ExpiryOutcome> expiring = new ArrayList<>();
+        for (HeldPosition p : positions) {
+            if (p.instrument() instanceof OptionContract option && !option.expiry().isAfter(day)) {
+                expiring.add(new ExpiryOutcome(option, p.quantity(), ExpiryOutcome.Outcome.NOT_YET_BOOKED, null));
+            }
+        }
+        if (live.executions().usedFallbackRate()) {
+            notices.add(new Notice(Notice.Kind.LIVE_FALLBACK_FX_RATE, day, String.join(", ", live.rates().keySet())));
+        }
+        List<String> notes = new ArrayList<>(live.executions().notices());
+        notes.addAll(live.snapshot().warnings());
+        LiveMark mark = new LiveMark(live.snapshot().takenAt(), current, calculated, unrealized, live.rates(),
+                live.executions().usedFallbackRate(), notes);
+        MarketClose close = new MarketClose(live.snapshot().takenAt(), calendar.isEarlyClose(day), null, calculated,
+                unrealized, ResidualLabel.UNREALIZED, positions, expiring);
+        return new TradingDayReport(window, previous, sections.get(Section.OVERNIGHT), sections.get(Section.PRE_MARKET),
+                open, sections.get(Section.INTRADAY), close, mark);
     }
 
     private boolean continuesBlock(List<Execution> block, Section blockSection, Execution next, Section section) {
@@ -267,6 +314,11 @@ final class NarrativeBuilder {
             case CLOSE -> {
                 if (e.cost() != null) {
                     amount = e.proceeds().add(e.cost());
+                } else if (closeQty.signum() > 0 && closed.quantity().compareTo(e.quantity().abs()) == 0) {
+                    // No cost on the row (a live fill, a trimmed query): the book holds the lots it closes, so IBKR's
+                    // own arithmetic applies with the FIFO basis it would have printed as cost.
+                    amount = e.proceeds().subtract(closed.openingCost());
+                    notices.add(new Notice(Notice.Kind.REALIZED_FROM_BOOK, day, e.id().value()));
                 } else if (e.fifoPnlRealized() != null) {
                     amount = e.fifoPnlRealized().subtract(e.commission());
                     fallback = true;
@@ -293,7 +345,9 @@ final class NarrativeBuilder {
             notices.add(new Notice(Notice.Kind.REALIZED_FROM_FIFO, day, e.id().value()));
         }
         RealizedTerm term = null;
-        if (oc == OpenClose.CLOSE && closeQty.compareTo(e.quantity().abs()) == 0 && !fallback) {
+        if (oc == OpenClose.CLOSE && closeQty.compareTo(e.quantity().abs()) == 0 && !fallback
+                && closed.recognisedOpeningCost().signum() == 0) {
+            // The basis price is implied by the realized figure; a buy-back of recognised premium has none to show.
             BigDecimal units = e.quantity().multiply(e.instrument().multiplier());
             BigDecimal basis = e.price().add(amount.divide(units, MathContext.DECIMAL128)).stripTrailingZeros();
             if (basis.scale() <= 4) {
@@ -423,14 +477,15 @@ final class NarrativeBuilder {
             }
         }
         BigDecimal start = open.officialOpening() != null ? open.officialOpening() : firstBefore(day);
-        BigDecimal end = close.officialClose() != null ? close.officialClose() : close.calculatedClose();
+        BigDecimal end = day.isLive() ? day.live().currentNav()
+                : close.officialClose() != null ? close.officialClose() : close.calculatedClose();
         BigDecimal dayPnl = start != null && end != null ? end.subtract(start).subtract(flows) : null;
         BigDecimal cumulative = null;
         if (end != null && (baseCurrency == null || baseCurrency.equals(settings.baselineCurrency()))) {
             cumulative = end.subtract(settings.baseline()).divide(settings.baseline(), 6, RoundingMode.HALF_UP);
         }
         return new SummaryRow(day.day(), open.officialOpening(), open.calculatedOpening(), close.officialClose(),
-                close.calculatedClose(), close.residual(), close.label(), dayPnl, flows, cumulative);
+                close.calculatedClose(), close.residual(), close.label(), dayPnl, flows, cumulative, day.isLive());
     }
 
     private static BigDecimal firstBefore(TradingDayReport day) {

@@ -37,9 +37,12 @@ final class PositionBook {
         }
     }
 
-    /** What closing took from the book: how much closed and the opening cost of the recognised lots among it. */
-    record Closed(BigDecimal quantity, BigDecimal recognisedOpeningCost) {
-        static final Closed NONE = new Closed(BigDecimal.ZERO, BigDecimal.ZERO);
+    /**
+     * What closing took from the book: how much closed, the opening cost of all lots consumed (IBKR's FIFO basis,
+     * negated: a closing row's {@code cost} is minus this) and that of the recognised lots among them.
+     */
+    record Closed(BigDecimal quantity, BigDecimal openingCost, BigDecimal recognisedOpeningCost) {
+        static final Closed NONE = new Closed(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     private final Map<String, Deque<Lot>> lots = new LinkedHashMap<>();
@@ -89,6 +92,7 @@ final class PositionBook {
         Deque<Lot> queue = lots.get(instrument.symbol());
         BigDecimal remaining = quantity;
         BigDecimal recognisedCost = BigDecimal.ZERO;
+        BigDecimal totalCost = BigDecimal.ZERO;
         while (remaining.signum() > 0 && queue != null && !queue.isEmpty()) {
             Lot lot = queue.peekFirst();
             BigDecimal lotQty = lot.quantity.abs();
@@ -101,6 +105,7 @@ final class PositionBook {
             } else {
                 queue.removeFirst();
             }
+            totalCost = totalCost.add(costTaken);
             if (lot.premiumRecognised) {
                 recognisedCost = recognisedCost.add(costTaken);
             }
@@ -109,7 +114,7 @@ final class PositionBook {
         if (queue != null && queue.isEmpty()) {
             lots.remove(instrument.symbol());
         }
-        return new Closed(quantity.subtract(remaining), recognisedCost);
+        return new Closed(quantity.subtract(remaining), totalCost, recognisedCost);
     }
 
     /**

@@ -110,12 +110,24 @@ class NavChainTest {
     }
 
     @Test
-    void missingCostFallsBackToFifoLessCommissionAndSaysSo() {
+    void missingCostUsesTheBasisOfTheLotsTheBookHoldsAndSaysSo() {
         TradeRow buy = TradeRows.stock("SPY").at("2025-07-17T10:00:00").qty("100").price("600").proceeds("-60000")
                 .commission("-1").cost("60001").fifo("0").fx("7.8").open().build();
         TradeRow sell = TradeRows.stock("SPY").at("2025-07-18T10:00:00").qty("-100").price("610").proceeds("61000")
                 .commission("-1").cost(null).fifo("998").fx("7.8").close().build();
         NarrativeReport report = report(List.of(buy, sell), navs("80000", null), ReportSettings.defaults());
+        TradeBlock block = (TradeBlock) report.day(DAY).intraday().get(0);
+        assertThat(block.pnl().realized()).isEqualByComparingTo("999"); // 61000 - 60001: proceeds + the FIFO basis
+        assertThat(block.pnl().realizedFallback()).isFalse();
+        assertThat(report.notices()).extracting(Notice::kind).contains(Notice.Kind.REALIZED_FROM_BOOK);
+    }
+
+    @Test
+    void missingCostFallsBackToFifoLessCommissionAndSaysSo() {
+        // The opening lot is not in the data (opened before the statements begin): only IBKR's figure is left.
+        TradeRow sell = TradeRows.stock("SPY").at("2025-07-18T10:00:00").qty("-100").price("610").proceeds("61000")
+                .commission("-1").cost(null).fifo("998").fx("7.8").close().build();
+        NarrativeReport report = report(List.of(sell), navs("80000", null), ReportSettings.defaults());
         TradeBlock block = (TradeBlock) report.day(DAY).intraday().get(0);
         assertThat(block.pnl().realized()).isEqualByComparingTo("999");
         assertThat(block.pnl().realizedFallback()).isTrue();

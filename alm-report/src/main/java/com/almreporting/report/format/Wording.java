@@ -287,6 +287,12 @@ public final class Wording {
     // ---- open and close ------------------------------------------------------------------------------------
 
     /** {@code The market closes. Your open positions are marked to the closing prices: … Expiring today: …} */
+    /** The event sentence of a live day's end: it has not closed yet; the positions are marked live. */
+    public static String liveEvent(MarketClose close) {
+        String event = closeEvent(close).replaceFirst("^The market closes( early)?\\.", "The day so far, as IB Gateway sees it.");
+        return event.replace("are marked to the closing prices", "are marked at the current prices");
+    }
+
     public static String closeEvent(MarketClose close) {
         StringBuilder sb = new StringBuilder(close.earlyClose() ? "The market closes early." : "The market closes.");
         List<String> marked = new ArrayList<>();
@@ -329,14 +335,25 @@ public final class Wording {
 
     /** {@code Mark-to-Market P&L} or {@code Reconciliation}. */
     public static String residualLabel(ResidualLabel label) {
-        return label == ResidualLabel.MARK_TO_MARKET ? "Mark-to-Market P&L" : "Reconciliation";
+        return switch (label) {
+            case MARK_TO_MARKET -> "Mark-to-Market P&L";
+            case RECONCILIATION -> "Reconciliation";
+            case UNREALIZED -> "Unrealized P&L (live)";
+        };
     }
 
     /** What follows the residual figure: why it is there. */
     public static String residualExplanation(ResidualLabel label) {
-        return label == ResidualLabel.MARK_TO_MARKET
-                ? ": the broker's marks on the positions open at the close."
-                : ", attributable to fees, rounding or anything the statement does not itemise.";
+        return switch (label) {
+            case MARK_TO_MARKET -> ": the broker's marks on the positions open at the close.";
+            case RECONCILIATION -> ", attributable to fees, rounding or anything the statement does not itemise.";
+            case UNREALIZED -> ": the market's marks on the open positions at the time of the snapshot.";
+        };
+    }
+
+    /** The day heading of a day told from the live snapshot. */
+    public static String liveDayHeading(LocalDate day) {
+        return dayHeading(day) + " (live)";
     }
 
     // ---- notices -------------------------------------------------------------------------------------------
@@ -351,9 +368,18 @@ public final class Wording {
                     + "; the day starts from the previous calculated close.";
             case REALIZED_FROM_FIFO -> "transaction " + notice.subject()
                     + " has no cost; its realized figure is fifoPnlRealized less commission.";
+            case REALIZED_FROM_BOOK -> "transaction " + notice.subject()
+                    + " has no cost; its realized figure uses the FIFO basis of the lots it closed, as IBKR computes it.";
             case FALLBACK_FX_RATE -> "no FX rate for " + notice.subject() + "; the configured fallback rate was used.";
             case BASELINE_CURRENCY_MISMATCH -> "the base currency " + notice.subject() + " differs from the baseline's "
                     + "currency; no cumulative return.";
+            case LIVE_SNAPSHOT_IGNORED -> "the live snapshot was not used: " + switch (notice.subject()) {
+                case "statement" -> "the statement for this day is already in, and it is authoritative.";
+                case "account" -> "it is of another account than the report's.";
+                default -> "its day lies outside the report's range.";
+            };
+            case LIVE_FALLBACK_FX_RATE -> "the gateway sent no FX rate for " + notice.subject()
+                    + "; live fills were valued at the configured fallback rate.";
         };
     }
 }

@@ -15,6 +15,7 @@ import com.almreporting.domain.report.BookingItem;
 import com.almreporting.domain.report.CashItem;
 import com.almreporting.domain.report.ExpiryOutcome;
 import com.almreporting.domain.report.HeldPosition;
+import com.almreporting.domain.report.LiveMark;
 import com.almreporting.domain.report.MarketClose;
 import com.almreporting.domain.report.MarketOpen;
 import com.almreporting.domain.report.NarrativeItem;
@@ -138,6 +139,7 @@ public final class JsonRenderer implements ReportRenderer {
             w.field("dayPnl", money(row.dayPnl()))
                     .field("flows", money(row.flows()))
                     .field("cumulativeReturn", decimal(row.cumulativeReturn()))
+                    .field("live", row.live())
                     .endObject();
         }
 
@@ -170,6 +172,7 @@ public final class JsonRenderer implements ReportRenderer {
             open(day.open(), ids);
             items("intraday", day.intraday(), ids);
             close(day.close());
+            live(day.live());
             w.endObject();
         }
 
@@ -223,6 +226,31 @@ public final class JsonRenderer implements ReportRenderer {
                     clock("bookedAt", e.bookedAt());
                 }
                 w.endObject();
+            }
+            w.endArray().endObject();
+        }
+
+        private void live(LiveMark live) throws IOException {
+            w.name("live");
+            if (live == null) {
+                w.nullValue();
+                return;
+            }
+            w.beginObject();
+            clock("takenAt", live.takenAt());
+            w.field("clocks", clocks.headline(live.takenAt()))
+                    .field("currentNav", money(live.currentNav()))
+                    .field("calculatedNav", money(live.calculatedNav()))
+                    .field("unrealized", money(live.unrealized()))
+                    .field("fallbackRateUsed", live.fallbackRateUsed());
+            w.name("rates").beginObject();
+            for (Map.Entry<String, java.math.BigDecimal> rate : live.rates().entrySet()) {
+                w.field(rate.getKey(), decimal(rate.getValue()));
+            }
+            w.endObject();
+            w.name("notes").beginArray();
+            for (String note : live.notes()) {
+                w.value(note);
             }
             w.endArray().endObject();
         }

@@ -5,6 +5,7 @@ import com.almreporting.domain.model.event.Execution;
 import com.almreporting.domain.model.event.OptionBooking;
 import com.almreporting.domain.report.BookingItem;
 import com.almreporting.domain.report.CashItem;
+import com.almreporting.domain.report.LiveMark;
 import com.almreporting.domain.report.MarketClose;
 import com.almreporting.domain.report.MarketOpen;
 import com.almreporting.domain.report.NarrativeItem;
@@ -51,7 +52,7 @@ public final class NarrativeComposer {
     private static NarrativeDocument.SummaryTable summary(NarrativeReport report) {
         List<List<String>> rows = new ArrayList<>();
         for (SummaryRow row : report.summary()) {
-            rows.add(List.of(row.day().toString(), orNa(row.officialOpen(), false), orNa(row.calculatedOpen(), false),
+            rows.add(List.of(row.day() + (row.live() ? " (live)" : ""), orNa(row.officialOpen(), false), orNa(row.calculatedOpen(), false),
                     orNa(row.officialClose(), false), orNa(row.calculatedClose(), false),
                     row.residual() == null ? "n/a" : Figures.signed(row.residual()) + " (" + Wording.residualLabel(row.label()) + ")",
                     orNa(row.dayPnl(), true), Figures.signed(row.flows()),
@@ -83,10 +84,12 @@ public final class NarrativeComposer {
         for (NarrativeItem item : day.intraday()) {
             items.add(item(item, base, clocks).as(ids.get(item), role(item)));
         }
-        items.add(close(day.close(), base, clocks).as(ItemIds.close(day.day()), "close"));
+        items.add((day.isLive() ? live(day, base, clocks) : close(day.close(), base, clocks))
+                .as(ItemIds.close(day.day()), day.isLive() ? "live" : "close"));
         String overnightHeading = day.overnight().isEmpty() ? null
                 : Wording.overnightHeading(day.previousTradingDay(), day.day());
-        return new NarrativeDocument.Day(day, overnightHeading, overnight, Wording.dayHeading(day.day()), items);
+        return new NarrativeDocument.Day(day, overnightHeading, overnight,
+                day.isLive() ? Wording.liveDayHeading(day.day()) : Wording.dayHeading(day.day()), items);
     }
 
     private static String role(NarrativeItem item) {
@@ -130,6 +133,32 @@ public final class NarrativeComposer {
                     .then(Wording.residualExplanation(close.label()))));
         }
         return Bullet.of(Text.strong("Market Close " + clocks.headline(close.at()) + ":"), lines);
+    }
+
+    /** The end of a live day: the gateway snapshot, the current NAV, and unrealized against the calculated NAV. */
+    private static Bullet live(TradingDayReport day, String base, Clocks clocks) {
+        LiveMark live = day.live();
+        MarketClose close = day.close();
+        List<Bullet> lines = new ArrayList<>();
+        lines.add(Bullet.of(Text.strong("Event:").then(" " + Wording.liveEvent(close))));
+        lines.add(Bullet.of(Text.strong("Current NAV (NetLiquidation):").then(" ").thenStrong(Figures.amount(live.currentNav()) + " " + base)));
+        if (live.calculatedNav() != null) {
+            lines.add(Bullet.of(Text.strong("Calculated NAV:").then(" " + Figures.amount(live.calculatedNav()) + " " + base)));
+            lines.add(Bullet.of(Text.strong(Wording.residualLabel(close.label()) + ":")
+                    .then(" " + Figures.amount(live.currentNav()) + " - " + Figures.amount(live.calculatedNav()) + " = ")
+                    .thenStrong(Figures.signed(live.unrealized()) + " " + base)
+                    .then(Wording.residualExplanation(close.label()))));
+        }
+        if (!live.rates().isEmpty()) {
+            lines.add(Bullet.of(Text.strong("FX:").then(" " + live.rates().entrySet().stream()
+                    .map(e -> e.getKey() + " " + Figures.rate(e.getValue())).collect(Collectors.joining(", "))
+                    + (live.fallbackRateUsed() ? " (the configured fallback rate stood in where the gateway sent none)"
+                            : " (the gateway's ExchangeRate)"))));
+        }
+        for (String note : live.notes()) {
+            lines.add(Bullet.of(Text.plain("Gateway: " + note)));
+        }
+        return Bullet.of(Text.strong("Live Snapshot " + clocks.headline(live.takenAt()) + ":"), lines);
     }
 
     // ---- items ---------------------------------------------------------------------------------------------

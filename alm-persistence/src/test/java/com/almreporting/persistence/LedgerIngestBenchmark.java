@@ -66,6 +66,23 @@ public final class LedgerIngestBenchmark {
             double all = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "one year of days: 365 window queries, %d rows, %.2f s; history(through) of %d trades %.2f s%n",
                     rows, windows, history, all);
+
+            // The whole report use case on the database ledger: read, classify, walk the NAV chain, build the model.
+            var reports = new com.almreporting.domain.service.NarrativeReportService(ledger,
+                    com.almreporting.domain.calendar.NyseCalendar.instance());
+            var settings = com.almreporting.domain.report.ReportSettings.defaults();
+            for (int run = 1; run <= 3; run++) {
+                start = System.nanoTime();
+                var oneDay = reports.report(new com.almreporting.domain.port.in.ReportRequest(ACCOUNT,
+                        LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31), settings));
+                double daySeconds = (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                var year = reports.report(new com.almreporting.domain.port.in.ReportRequest(ACCOUNT,
+                        LocalDate.of(2025, 1, 2), LocalDate.of(2025, 12, 31), settings));
+                double yearSeconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf(Locale.ROOT, "report run %d: one day %.2f s (%d day); one year %.2f s (%d trading days)%n",
+                        run, daySeconds, oneDay.days().size(), yearSeconds, year.days().size());
+            }
         }
     }
 

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,43 +53,14 @@ final class LiveCommand implements Callable<Integer> {
             err.println("alm live: IB Gateway unavailable (" + e.reason() + "): " + e.getMessage());
             return ExitCode.BROKER_UNAVAILABLE;
         }
-        out.print(json ? json(s) : markdown(s));
+        out.print(json ? LiveSnapshotJson.of(s) : markdown(s));
         out.flush();
         s.warnings().forEach(w -> err.println("alm live: warning: " + w));
         return ExitCode.OK;
     }
 
-    private static String num(BigDecimal v) {
-        return v == null ? "null" : Json.string(v.toPlainString());
-    }
-
     private static String masked(AccountId account) {
         return account == null ? null : account.masked();
-    }
-
-    private String json(LiveSnapshot s) {
-        String positions = s.positions().stream().map(p -> "{\"symbol\":" + Json.string(p.instrument().symbol())
-                + ",\"conId\":" + p.conId() + ",\"currency\":" + Json.string(p.currency())
-                + ",\"quantity\":" + num(p.quantity()) + ",\"averageCost\":" + num(p.averageCost())
-                + ",\"marketPrice\":" + num(p.marketPrice()) + ",\"marketValue\":" + num(p.marketValue())
-                + ",\"unrealizedPnl\":" + num(p.unrealizedPnl()) + ",\"realizedPnl\":" + num(p.realizedPnl()) + "}")
-                .collect(Collectors.joining(","));
-        String fills = s.fills().stream().map(f -> "{\"execId\":" + Json.string(f.execId())
-                + ",\"time\":" + Json.string(f.time()) + ",\"symbol\":" + Json.string(f.instrument().symbol())
-                + ",\"side\":" + Json.string(f.side()) + ",\"quantity\":" + num(f.quantity())
-                + ",\"price\":" + num(f.price()) + ",\"currency\":" + Json.string(f.currency())
-                + ",\"commission\":" + num(f.commission()) + ",\"commissionCurrency\":" + Json.string(f.commissionCurrency())
-                + ",\"realizedPnl\":" + num(f.realizedPnl()) + ",\"exchange\":" + Json.string(f.exchange()) + "}")
-                .collect(Collectors.joining(","));
-        String rates = s.exchangeRates().entrySet().stream()
-                .map(e -> Json.string(e.getKey()) + ":" + num(e.getValue())).collect(Collectors.joining(","));
-        String warnings = s.warnings().stream().map(Json::string).collect(Collectors.joining(","));
-        return "{\"live\":true,\"account\":" + Json.string(masked(s.account())) + ",\"takenAt\":" + Json.string(s.takenAt())
-                + ",\"serverTime\":" + Json.string(s.serverTime()) + ",\"serverVersion\":" + s.serverVersion()
-                + ",\"baseCurrency\":" + Json.string(s.baseCurrency())
-                + ",\"netLiquidation\":" + num(s.netLiquidation()) + ",\"totalCash\":" + num(s.totalCash())
-                + ",\"exchangeRates\":{" + rates + "}"
-                + ",\"positions\":[" + positions + "],\"fills\":[" + fills + "],\"warnings\":[" + warnings + "]}\n";
     }
 
     private String markdown(LiveSnapshot s) {

@@ -100,6 +100,8 @@ public final class JooqLedger implements Ledger {
     private final DSLContext dsl;
     private final Clock clock;
 
+    private static final LocalDate LAST_STORABLE_DATE = LocalDate.of(9999, 12, 31);
+
     public JooqLedger(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
     }
@@ -298,9 +300,11 @@ public final class JooqLedger implements Ledger {
     }
 
     @Override
-    public AccountHistory history(AccountId account, LocalDate through) {
+    public AccountHistory history(AccountId account, LocalDate requestedThrough) {
         Objects.requireNonNull(account, "account");
-        Objects.requireNonNull(through, "through");
+        Objects.requireNonNull(requestedThrough, "through");
+        // PostgreSQL's date ends in year 5874897; LocalDate.MAX ("everything") is beyond it.
+        LocalDate through = requestedThrough.isAfter(LAST_STORABLE_DATE) ? LAST_STORABLE_DATE : requestedThrough;
         return inSnapshot(ctx -> {
             var book = ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.ACCOUNT_ID.eq(account.value())).fetchOne();
             if (book == null) {

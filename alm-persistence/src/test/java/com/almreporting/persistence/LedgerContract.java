@@ -206,6 +206,14 @@ abstract class LedgerContract {
     }
 
     @Test
+    void historyThroughTheEndOfTimeHasEverything() {
+        Ledger ledger = emptyLedger();
+        ledger.store(com.almreporting.domain.fixtures.GroundTruth.statement(), StatementOrigin.of("gt.xml"));
+        assertThat(ledger.history(com.almreporting.domain.fixtures.GroundTruth.ACCOUNT, java.time.LocalDate.MAX).trades())
+                .hasSize(14);
+    }
+
+    @Test
     void historyThroughADateHasOnlyRowsOfThatDateOrBefore() {
         Ledger ledger = emptyLedger();
         store(ledger, day18());

@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * Open positions as FIFO lots, as IBKR matches them. Each lot remembers its opening cost (IBKR's {@code cost}
  * sign: negative for a short sale's net premium) and whether its premium is already in the calculated NAV, so
- * that buying it back later realizes only the buy-back proceeds. Mutable; confined to one report build.
+ * that buying it back later realizes only the buy-back proceeds. Each holding keeps its running quantity and count
+ * of unrecognised lots, so asking for a position costs the same however many lots it has. Mutable; confined to one
+ * report build.
  */
 final class PositionBook {
 
@@ -37,6 +39,18 @@ final class PositionBook {
         }
     }
 
+    /** The lots of one instrument with their running total and how many of them are not recognised. */
+    private static final class Holding {
+        final Instrument instrument;
+        final Deque<Lot> lots = new ArrayDeque<>();
+        BigDecimal quantity = BigDecimal.ZERO;
+        int unrecognised;
+
+        Holding(Instrument instrument) {
+            this.instrument = instrument;
+        }
+    }
+
     /**
      * What closing took from the book: how much closed, the opening cost of all lots consumed (IBKR's FIFO basis,
      * negated: a closing row's {@code cost} is minus this) and that of the recognised lots among them.
@@ -45,18 +59,11 @@ final class PositionBook {
         static final Closed NONE = new Closed(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    private final Map<String, Deque<Lot>> lots = new LinkedHashMap<>();
-    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
+    private final Map<String, Holding> holdings = new LinkedHashMap<>();
 
     BigDecimal position(Instrument instrument) {
-        Deque<Lot> queue = lots.get(instrument.symbol());
-        BigDecimal sum = BigDecimal.ZERO;
-        if (queue != null) {
-            for (Lot lot : queue) {
-                sum = sum.add(lot.quantity);
-            }
-        }
-        return sum;
+        Holding h = holdings.get(instrument.symbol());
+        return h == null ? BigDecimal.ZERO : h.quantity;
     }
 
     /**
@@ -64,17 +71,15 @@ final class PositionBook {
      * lot carrying {@code openingCostOfRest}. Returns what was closed.
      */
     Closed apply(Instrument instrument, BigDecimal quantity, BigDecimal openingCostOfRest, BigDecimal price, int block) {
-        BigDecimal position = position(instrument);
-        BigDecimal closeQty = BigDecimal.ZERO;
-        if (position.signum() != 0 && position.signum() != quantity.signum()) {
-            closeQty = quantity.abs().min(position.abs());
-        }
+        BigDecimal closeQty = closingPart(instrument, quantity);
         Closed closed = closeQty.signum() > 0 ? close(instrument, closeQty) : Closed.NONE;
         BigDecimal openQty = quantity.abs().subtract(closeQty);
         if (openQty.signum() > 0) {
-            instruments.put(instrument.symbol(), instrument);
-            lots.computeIfAbsent(instrument.symbol(), k -> new ArrayDeque<>())
-                    .addLast(new Lot(openQty.multiply(BigDecimal.valueOf(quantity.signum())), openingCostOfRest, price, block));
+            Holding h = holdings.computeIfAbsent(instrument.symbol(), k -> new Holding(instrument));
+            BigDecimal signed = openQty.multiply(BigDecimal.valueOf(quantity.signum()));
+            h.lots.addLast(new Lot(signed, openingCostOfRest, price, block));
+            h.quantity = h.quantity.add(signed);
+            h.unrecognised++;
         }
         return closed;
     }
@@ -89,30 +94,35 @@ final class PositionBook {
     }
 
     private Closed close(Instrument instrument, BigDecimal quantity) {
-        Deque<Lot> queue = lots.get(instrument.symbol());
+        Holding h = holdings.get(instrument.symbol());
         BigDecimal remaining = quantity;
         BigDecimal recognisedCost = BigDecimal.ZERO;
         BigDecimal totalCost = BigDecimal.ZERO;
-        while (remaining.signum() > 0 && queue != null && !queue.isEmpty()) {
-            Lot lot = queue.peekFirst();
+        while (remaining.signum() > 0 && h != null && !h.lots.isEmpty()) {
+            Lot lot = h.lots.peekFirst();
             BigDecimal lotQty = lot.quantity.abs();
             BigDecimal take = lotQty.min(remaining);
+            BigDecimal signedTake = take.multiply(BigDecimal.valueOf(lot.quantity.signum()));
             BigDecimal costTaken = lot.openingCost;
             if (take.compareTo(lotQty) < 0) {
                 costTaken = lot.openingCost.multiply(take).divide(lotQty, MathContext.DECIMAL128);
                 lot.openingCost = lot.openingCost.subtract(costTaken);
-                lot.quantity = lot.quantity.subtract(take.multiply(BigDecimal.valueOf(lot.quantity.signum())));
+                lot.quantity = lot.quantity.subtract(signedTake);
             } else {
-                queue.removeFirst();
+                h.lots.removeFirst();
+                if (!lot.premiumRecognised) {
+                    h.unrecognised--;
+                }
             }
+            h.quantity = h.quantity.subtract(signedTake);
             totalCost = totalCost.add(costTaken);
             if (lot.premiumRecognised) {
                 recognisedCost = recognisedCost.add(costTaken);
             }
             remaining = remaining.subtract(take);
         }
-        if (queue != null && queue.isEmpty()) {
-            lots.remove(instrument.symbol());
+        if (h != null && h.lots.isEmpty()) {
+            holdings.remove(instrument.symbol());
         }
         return new Closed(quantity.subtract(remaining), totalCost, recognisedCost);
     }
@@ -123,11 +133,11 @@ final class PositionBook {
      */
     List<PremiumTerm> recognise(Instrument instrument, BigDecimal contracts, int block) {
         List<PremiumTerm> terms = new ArrayList<>();
-        Deque<Lot> queue = lots.get(instrument.symbol());
-        if (queue == null) {
+        Holding h = holdings.get(instrument.symbol());
+        if (h == null) {
             return terms;
         }
-        List<Lot> ordered = new ArrayList<>(queue);
+        List<Lot> ordered = new ArrayList<>(h.lots);
         BigDecimal remaining = contracts;
         for (int i = ordered.size() - 1; i >= 0 && remaining.signum() > 0; i--) {
             Lot lot = ordered.get(i);
@@ -140,31 +150,27 @@ final class PositionBook {
                 BigDecimal restQty = qty.subtract(remaining);
                 BigDecimal restCost = lot.openingCost.multiply(restQty).divide(qty, MathContext.DECIMAL128);
                 ordered.add(i, new Lot(restQty.negate(), restCost, lot.price, lot.block));
+                h.unrecognised++;
                 lot.quantity = remaining.negate();
                 lot.openingCost = lot.openingCost.subtract(restCost);
                 qty = remaining;
             }
             lot.premiumRecognised = true;
+            h.unrecognised--;
             terms.add(0, new PremiumTerm(qty, lot.price, instrument.multiplier()));
             remaining = remaining.subtract(qty);
         }
-        queue.clear();
-        queue.addAll(ordered);
+        h.lots.clear();
+        h.lots.addAll(ordered);
         return terms;
     }
 
-    /** Non-zero positions, options by expiry then symbol, then everything else by symbol. */
+    /** Non-zero positions, stock first, then options, each by underlying and symbol. */
     List<HeldPosition> openPositions() {
         List<HeldPosition> out = new ArrayList<>();
-        for (Map.Entry<String, Deque<Lot>> e : lots.entrySet()) {
-            BigDecimal qty = BigDecimal.ZERO;
-            boolean allRecognised = true;
-            for (Lot lot : e.getValue()) {
-                qty = qty.add(lot.quantity);
-                allRecognised &= lot.premiumRecognised;
-            }
-            if (qty.signum() != 0) {
-                out.add(new HeldPosition(instruments.get(e.getKey()), qty, allRecognised));
+        for (Holding h : holdings.values()) {
+            if (h.quantity.signum() != 0) {
+                out.add(held(h));
             }
         }
         out.sort(Comparator.comparing((HeldPosition p) -> p.instrument() instanceof OptionContract ? 1 : 0)
@@ -175,7 +181,11 @@ final class PositionBook {
 
     /** The current position in one instrument, if open. */
     HeldPosition held(Instrument instrument) {
-        return openPositions().stream().filter(p -> p.instrument().symbol().equals(instrument.symbol()))
-                .findFirst().orElse(null);
+        Holding h = holdings.get(instrument.symbol());
+        return h == null || h.quantity.signum() == 0 ? null : held(h);
+    }
+
+    private static HeldPosition held(Holding h) {
+        return new HeldPosition(h.instrument, h.quantity, h.unrecognised == 0);
     }
 }

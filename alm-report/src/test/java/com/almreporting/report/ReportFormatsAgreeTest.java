@@ -42,7 +42,7 @@ class ReportFormatsAgreeTest {
      * prints their prices and the block's total).
      */
     private static final Set<String> NOT_PRINTED = Set.of("transactionId", "tradeId", "fxRate", "fxRateToBase", "fallbackFxRate", "quantity",
-            "multiplier", "strike", "contracts", "proceeds", "cost", "fifoPnlRealized", "cumulativeReturn");
+            "multiplier", "strike", "contracts", "proceeds", "cost", "fifoPnlRealized", "cumulativeReturn", "dailyTwr", "cumulativeTwr", "twrPercent");
     private static final Set<String> TERMS = Set.of("realizedTerms", "premiumTerms");
     /** Members holding prices: printed exactly, so only those with at most two decimals show as figures. */
     private static final Set<String> PRICES = Set.of("price", "tradePrice", "basisPrice");
@@ -114,9 +114,9 @@ class ReportFormatsAgreeTest {
             }
             assertThat(cells.get(6)).isEqualTo(printed(row, "dayPnl", true));
             assertThat(cells.get(7)).isEqualTo(printed(row, "flows", true));
-            assertThat(cells.get(8)).isEqualTo(row.get("cumulativeReturn").isNull() ? "n/a"
-                    : new BigDecimal(row.get("cumulativeReturn").asText()).movePointRight(2)
-                            .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%");
+            assertThat(cells.get(8)).isEqualTo(percentCell(row.get("cumulativeReturn")));
+            assertThat(cells.get(9)).isEqualTo(percentCell(row.get("dailyTwr")));
+            assertThat(cells.get(10)).isEqualTo(percentCell(row.get("cumulativeTwr")));
             // The HTML table holds the same cells, in order, one text node each.
             String htmlRow = String.join("\n", cells) + "\n";
             assertThat(html).contains(htmlRow);
@@ -150,5 +150,10 @@ class ReportFormatsAgreeTest {
 
     private static List<String> sorted(List<String> figures) {
         return figures.stream().sorted().toList();
+    }
+
+    private static String percentCell(com.fasterxml.jackson.databind.JsonNode fraction) {
+        return fraction.isNull() ? "n/a"
+                : new BigDecimal(fraction.asText()).movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }

@@ -5,6 +5,7 @@ import com.almreporting.domain.calendar.TradingDayWindow;
 import com.almreporting.domain.calendar.TradingDayWindow.Section;
 import com.almreporting.domain.model.AccountId;
 import com.almreporting.domain.model.Instrument;
+import com.almreporting.domain.model.ChangeInNav;
 import com.almreporting.domain.model.OfficialNav;
 import com.almreporting.domain.model.OpenClose;
 import com.almreporting.domain.model.OptionContract;
@@ -25,6 +26,7 @@ import com.almreporting.domain.report.MarketClose;
 import com.almreporting.domain.report.MarketOpen;
 import com.almreporting.domain.report.NarrativeItem;
 import com.almreporting.domain.report.NarrativeReport;
+import com.almreporting.domain.report.NavChangeCheck;
 import com.almreporting.domain.report.NavStep;
 import com.almreporting.domain.report.Notice;
 import com.almreporting.domain.report.PnlBreakdown;
@@ -79,12 +81,12 @@ final class NarrativeBuilder {
     }
 
     NarrativeReport build(AccountId account, List<AccountEvent> events, List<OfficialNav> navs, LocalDate from, LocalDate to) {
-        return build(account, events, navs, from, to, null);
+        return build(account, events, navs, List.of(), from, to, null);
     }
 
     /** As {@link #build(AccountId, List, List, LocalDate, LocalDate)}, with the live day told from a gateway snapshot. */
-    NarrativeReport build(AccountId account, List<AccountEvent> events, List<OfficialNav> navs, LocalDate from, LocalDate to,
-                          LiveInput live) {
+    NarrativeReport build(AccountId account, List<AccountEvent> events, List<OfficialNav> navs,
+                          List<ChangeInNav> changes, LocalDate from, LocalDate to, LiveInput live) {
         Map<LocalDate, BigDecimal> official = new HashMap<>();
         for (OfficialNav nav : navs) {
             official.put(nav.reportDate(), nav.total());
@@ -95,6 +97,7 @@ final class NarrativeBuilder {
         List<TradingDayReport> days = new ArrayList<>();
         List<SummaryRow> summary = new ArrayList<>();
         BigDecimal carried = null;
+        BigDecimal chain = BigDecimal.ONE;
         int next = 0;
         for (LocalDate day = first; !day.isAfter(to); day = calendar.nextTradingDay(day)) {
             TradingDayWindow window = calendar.window(day);
@@ -113,13 +116,38 @@ final class NarrativeBuilder {
             carried = report.close().calculatedClose();
             if (reported) {
                 days.add(report);
-                summary.add(summaryRow(report, account));
+                SummaryRow row = summaryRow(report, account, chain);
+                chain = row.cumulativeTwr() == null ? null : row.cumulativeTwr().add(BigDecimal.ONE);
+                summary.add(row);
             }
         }
         if (baseCurrency != null && !baseCurrency.equals(settings.baselineCurrency())) {
             notices.add(new Notice(Notice.Kind.BASELINE_CURRENCY_MISMATCH, null, baseCurrency));
         }
-        return new NarrativeReport(account, baseCurrency, from, to, settings, summary, days, List.copyOf(notices));
+        return new NarrativeReport(account, baseCurrency, from, to, settings, summary, days,
+                navChanges(changes, official, from, to), List.copyOf(notices));
+    }
+
+    /** Each ChangeInNAV period that overlaps the range, checked against its components and the official NAVs. */
+    private List<NavChangeCheck> navChanges(List<ChangeInNav> changes, Map<LocalDate, BigDecimal> official,
+                                            LocalDate from, LocalDate to) {
+        List<NavChangeCheck> checks = new ArrayList<>();
+        for (ChangeInNav c : changes) {
+            if (c.fromDate() == null || c.toDate() == null || c.toDate().isBefore(from) || c.fromDate().isAfter(to)) {
+                continue;
+            }
+            BigDecimal sum = c.components().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal unexplained = c.startingValue() == null || c.endingValue() == null ? null
+                    : c.endingValue().subtract(c.startingValue()).subtract(sum);
+            BigDecimal officialStart = official.get(calendar.previousTradingDay(c.fromDate()));
+            BigDecimal officialEnd = official.get(c.toDate());
+            BigDecimal officialDifference = officialStart == null || officialEnd == null || unexplained == null ? null
+                    : officialEnd.subtract(officialStart).subtract(c.endingValue().subtract(c.startingValue()));
+            checks.add(new NavChangeCheck(c.fromDate(), c.toDate(), c.startingValue(), c.endingValue(), sum, unexplained,
+                    officialStart, officialEnd, officialDifference, c.twr()));
+        }
+        checks.sort(java.util.Comparator.comparing(NavChangeCheck::from).thenComparing(NavChangeCheck::to));
+        return checks;
     }
 
     private TradingDayReport day(TradingDayWindow window, List<AccountEvent> dayEvents, List<AccountEvent> later,
@@ -465,7 +493,7 @@ final class NarrativeBuilder {
 
     // ---- figures --------------------------------------------------------------------------------------------
 
-    private SummaryRow summaryRow(TradingDayReport day, AccountId account) {
+    private SummaryRow summaryRow(TradingDayReport day, AccountId account, BigDecimal chain) {
         MarketOpen open = day.open();
         MarketClose close = day.close();
         BigDecimal flows = BigDecimal.ZERO;
@@ -484,8 +512,15 @@ final class NarrativeBuilder {
         if (end != null && (baseCurrency == null || baseCurrency.equals(settings.baselineCurrency()))) {
             cumulative = end.subtract(settings.baseline()).divide(settings.baseline(), 6, RoundingMode.HALF_UP);
         }
+        BigDecimal dailyTwr = null;
+        if (start != null && end != null && start.add(flows).signum() > 0) {
+            dailyTwr = end.subtract(start).subtract(flows).divide(start.add(flows), 8, RoundingMode.HALF_UP);
+        }
+        BigDecimal cumulativeTwr = chain == null || dailyTwr == null ? null
+                : chain.multiply(BigDecimal.ONE.add(dailyTwr)).subtract(BigDecimal.ONE).setScale(8, RoundingMode.HALF_UP);
         return new SummaryRow(day.day(), open.officialOpening(), open.calculatedOpening(), close.officialClose(),
-                close.calculatedClose(), close.residual(), close.label(), dayPnl, flows, cumulative, day.isLive());
+                close.calculatedClose(), close.residual(), close.label(), dayPnl, flows, cumulative, dailyTwr, cumulativeTwr,
+                day.isLive());
     }
 
     private static BigDecimal firstBefore(TradingDayReport day) {

@@ -72,7 +72,8 @@ public final class NarrativeReportService implements BuildNarrativeReport {
             }
         }
         LocalDate to = live != null ? live.day() : request.to();
-        return builder.build(account, classified.events(), history.officialNavs(), request.from(), to, live);
+        return builder.build(account, classified.events(), history.officialNavs(), history.changesInNav(), request.from(), to,
+                live);
     }
 
     /** The trading day the snapshot tells: that of its latest fill, else the one whose window holds the snapshot. */

@@ -49,7 +49,8 @@ public final class Wording {
 
     /** Column headings of the summary table, in order. */
     public static final List<String> SUMMARY_COLUMNS = List.of("Date", "Official Open", "Calculated Open",
-            "Official Close", "Calculated Close", "Residual", "Day P&L", "Deposits/Withdrawals", "Cumulative Return");
+            "Official Close", "Calculated Close", "Residual", "Day P&L", "Deposits/Withdrawals", "Cumulative Return",
+            "Day TWR", "Cumulative TWR");
 
     private Wording() {
     }
@@ -82,6 +83,31 @@ public final class Wording {
     public static String baselineNote(ReportSettings settings) {
         return "Cumulative return against the baseline of " + Figures.amount(settings.baseline()) + " "
                 + settings.baselineCurrency() + ".";
+    }
+
+    public static String navChangesHeading() {
+        return "NAV Change Cross-Check (ChangeInNAV)";
+    }
+
+    /** One ChangeInNAV period held against its components and the official NAVs, as a sentence. */
+    public static String navChange(com.almreporting.domain.report.NavChangeCheck c, String base) {
+        StringBuilder sb = new StringBuilder(c.from() + " to " + c.to() + ": ");
+        if (c.startingValue() == null || c.endingValue() == null) {
+            return sb.append("the statement gives no starting or ending value.").toString();
+        }
+        sb.append("starting ").append(Figures.amount(c.startingValue())).append(", ending ")
+                .append(Figures.amount(c.endingValue())).append(' ').append(base).append("; components sum to ")
+                .append(Figures.signed(c.componentsSum())).append(", unexplained ").append(Figures.signed(c.unexplained()))
+                .append(' ').append(base);
+        if (c.officialDifference() != null) {
+            sb.append("; official NAVs ").append(Figures.amount(c.officialStart())).append(" to ")
+                    .append(Figures.amount(c.officialEnd())).append(", difference from ChangeInNAV ")
+                    .append(Figures.signed(c.officialDifference())).append(' ').append(base);
+        }
+        if (c.twr() != null) {
+            sb.append("; IBKR's TWR ").append(c.twr().stripTrailingZeros().toPlainString()).append('%');
+        }
+        return sb.append('.').toString();
     }
 
     public static String notesHeading() {

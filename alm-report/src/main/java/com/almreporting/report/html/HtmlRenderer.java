@@ -104,6 +104,16 @@ public final class HtmlRenderer implements ReportRenderer {
         w.element("p", doc.baselineNote(), "class", "note").newline();
         NavCharts.range(report, w);
         w.newline().close("section").newline();
+        if (!doc.navChanges().isEmpty()) {
+            w.open("section", "class", "panel notes", "aria-labelledby", "nav-changes-heading").newline();
+            w.element("h2", doc.navChangesHeading(), "id", "nav-changes-heading").newline();
+            w.open("ul");
+            for (String check : doc.navChanges()) {
+                w.newline().element("li", check);
+            }
+            w.newline().close("ul").newline();
+            w.close("section").newline();
+        }
     }
 
     /** Text that may wrap after a slash ({@code Deposits/Withdrawals}) without changing its characters. */

@@ -17,6 +17,7 @@ import com.almreporting.domain.report.ExpiryOutcome;
 import com.almreporting.domain.report.HeldPosition;
 import com.almreporting.domain.report.LiveMark;
 import com.almreporting.domain.report.MarketClose;
+import com.almreporting.domain.report.NavChangeCheck;
 import com.almreporting.domain.report.MarketOpen;
 import com.almreporting.domain.report.NarrativeItem;
 import com.almreporting.domain.report.NarrativeReport;
@@ -98,6 +99,23 @@ public final class JsonRenderer implements ReportRenderer {
                 summaryRow(row);
             }
             w.endArray();
+            w.name("navChanges").beginArray();
+            for (NavChangeCheck c : report.navChanges()) {
+                w.beginObject()
+                        .field("from", c.from().toString())
+                        .field("to", c.to().toString())
+                        .field("startingValue", money(c.startingValue()))
+                        .field("endingValue", money(c.endingValue()))
+                        .field("componentsSum", money(c.componentsSum()))
+                        .field("unexplained", money(c.unexplained()))
+                        .field("officialStart", money(c.officialStart()))
+                        .field("officialEnd", money(c.officialEnd()))
+                        .field("officialDifference", money(c.officialDifference()))
+                        .field("twrPercent", decimal(c.twr()))
+                        .field("text", Wording.navChange(c, Wording.baseCurrency(report)))
+                        .endObject();
+            }
+            w.endArray();
             w.name("days").beginArray();
             for (TradingDayReport day : report.days()) {
                 day(day);
@@ -139,6 +157,8 @@ public final class JsonRenderer implements ReportRenderer {
             w.field("dayPnl", money(row.dayPnl()))
                     .field("flows", money(row.flows()))
                     .field("cumulativeReturn", decimal(row.cumulativeReturn()))
+                    .field("dailyTwr", decimal(row.dailyTwr()))
+                    .field("cumulativeTwr", decimal(row.cumulativeTwr()))
                     .field("live", row.live())
                     .endObject();
         }

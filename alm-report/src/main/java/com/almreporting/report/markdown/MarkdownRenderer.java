@@ -64,6 +64,14 @@ public final class MarkdownRenderer implements ReportRenderer {
         line(out, "");
         line(out, doc.baselineNote());
         line(out, "");
+        if (!doc.navChanges().isEmpty()) {
+            line(out, "### " + doc.navChangesHeading());
+            line(out, "");
+            for (String check : doc.navChanges()) {
+                line(out, BULLET + check);
+            }
+            line(out, "");
+        }
     }
 
     private static String row(List<String> cells) {

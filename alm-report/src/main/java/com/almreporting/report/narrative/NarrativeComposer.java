@@ -43,7 +43,8 @@ public final class NarrativeComposer {
             days.add(day(day, base, clocks));
         }
         return new NarrativeDocument(Wording.reportTitle(report), Wording.introduction(report), summary(report),
-                Wording.baselineNote(report.settings()), days, Wording.notesHeading(),
+                Wording.baselineNote(report.settings()), Wording.navChangesHeading(),
+                report.navChanges().stream().map(c -> Wording.navChange(c, base)).toList(), days, Wording.notesHeading(),
                 report.notices().stream().map(Wording::notice).toList());
     }
 
@@ -56,7 +57,9 @@ public final class NarrativeComposer {
                     orNa(row.officialClose(), false), orNa(row.calculatedClose(), false),
                     row.residual() == null ? "n/a" : Figures.signed(row.residual()) + " (" + Wording.residualLabel(row.label()) + ")",
                     orNa(row.dayPnl(), true), Figures.signed(row.flows()),
-                    row.cumulativeReturn() == null ? "n/a" : Figures.percent(row.cumulativeReturn())));
+                    row.cumulativeReturn() == null ? "n/a" : Figures.percent(row.cumulativeReturn()),
+                    row.dailyTwr() == null ? "n/a" : Figures.percent(row.dailyTwr()),
+                    row.cumulativeTwr() == null ? "n/a" : Figures.percent(row.cumulativeTwr())));
         }
         return new NarrativeDocument.SummaryTable(Wording.SUMMARY_COLUMNS, rows);
     }

@@ -9,9 +9,11 @@ import java.util.Objects;
  * and the notes. Formats decide only how these parts look. Immutable and thread-safe.
  */
 public record NarrativeDocument(String title, String introduction, SummaryTable summary, String baselineNote,
-                                List<Day> days, String notesHeading, List<String> notes) {
+                                String navChangesHeading, List<String> navChanges, List<Day> days, String notesHeading,
+                                List<String> notes) {
 
     public NarrativeDocument {
+        navChanges = List.copyOf(navChanges);
         days = List.copyOf(days);
         notes = List.copyOf(notes);
     }

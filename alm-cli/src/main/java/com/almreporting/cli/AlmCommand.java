@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         exitCodeOnInvalidInput = ExitCode.USAGE,
         exitCodeOnExecutionException = ExitCode.INPUT_REJECTED,
         subcommands = {DemoCommand.class, ReplayCommand.class, IngestCommand.class, ReportCommand.class, DbCommand.class,
-                LiveCommand.class, ServeCommand.class, FlexCommand.class, CommandLine.HelpCommand.class},
+                UpdateCommand.class, LiveCommand.class, ServeCommand.class, FlexCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 usage, 2 input rejected, 3 broker/network unavailable, 4 database error."})
 public final class AlmCommand implements Runnable {
 

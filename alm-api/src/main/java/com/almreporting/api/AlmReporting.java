@@ -1,5 +1,12 @@
 package com.almreporting.api;
 
+import com.almreporting.domain.port.in.UpdateFromBroker;
+import com.almreporting.domain.port.in.UpdateReport;
+import com.almreporting.domain.service.UpdateFromBrokerService;
+import com.almreporting.flex.archive.FileStatementArchive;
+import com.almreporting.flex.client.FlexClientSettings;
+import com.almreporting.flex.client.FlexWebServiceClient;
+import java.time.Clock;
 import com.almreporting.domain.calendar.NyseCalendar;
 import com.almreporting.domain.model.AccountId;
 import com.almreporting.domain.model.StatementFile;
@@ -40,6 +47,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
@@ -184,12 +192,15 @@ public final class AlmReporting implements AutoCloseable {
     private final FlexStatementParser parser;
     private final ReportSettings settings;
     private final GatewayConfig gateway; // null: IB_GATEWAY_* when a live report is asked for
+    private final ZoneId statementZone;
     private final IngestStatementService ingest;
     private final NarrativeReportService reports;
     private volatile boolean closed;
 
-    private AlmReporting(Storage storage, FlexStatementParser parser, ReportSettings settings, GatewayConfig gateway) {
+    private AlmReporting(Storage storage, FlexStatementParser parser, ReportSettings settings, GatewayConfig gateway,
+                         ZoneId statementZone) {
         this.storage = storage;
+        this.statementZone = statementZone;
         this.parser = parser;
         this.settings = settings;
         this.gateway = gateway;
@@ -346,6 +357,35 @@ public final class AlmReporting implements AutoCloseable {
         GatewayConfig config = gateway != null ? gateway : GatewayConfig.fromEnvironment();
         LiveSnapshot snapshot = new TwsLiveAccount(config).snapshot(config.timeout());
         return reports.report(new ReportRequest(null, from, to, settings), snapshot);
+    }
+
+    /**
+     * Runs the daily job once, as {@code alm update} does: for each Flex query, requests the newest month-to-date
+     * statement from IBKR's Flex Web Service (request, poll, download), stores it in this instance's ledger (one
+     * transaction per statement) and only then makes it the newest file of
+     * {@code <archiveDataDirectory>/ibkr_flexquery/YYYY/MM/}, deleting the previous one. The token, the query ids and
+     * the waits come from the environment as the CLI reads them ({@code IBKR_FLEX_TOKEN} or
+     * {@code IBKR_FLEX_TOKEN_FILE}, {@code IBKR_FLEX_QUERY_ID}, {@code ALM_FLEX_*}); the token is never logged.
+     * What happened to each query, including IBKR's error codes, is in the returned report.
+     *
+     * <pre>{@code
+     * UpdateReport report = alm.update(Path.of("/var/lib/alm"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when no token or no query id is configured
+     */
+    public UpdateReport update(Path archiveDataDirectory) {
+        ensureOpen();
+        Map<String, String> env = System.getenv();
+        List<String> queryIds = FlexClientSettings.queryIdsFromEnvironment(env);
+        if (queryIds.isEmpty()) {
+            throw new IllegalArgumentException("no Flex query: set IBKR_FLEX_QUERY_ID (comma-separated for several)");
+        }
+        FlexClientSettings flex = FlexClientSettings.fromEnvironment(env, FlexClientSettings.tokenFromEnvironment(env));
+        UpdateFromBroker job = new UpdateFromBrokerService(new FlexWebServiceClient(flex), parser, ingest,
+                FileStatementArchive.inDataDirectory(archiveDataDirectory), Clock.system(statementZone),
+                UpdateFromBrokerService.DEFAULT_PREVIOUS_MONTH_DAYS, UpdateFromBroker.Progress.NONE);
+        return job.update(queryIds);
     }
 
     /**
@@ -573,7 +613,7 @@ public final class AlmReporting implements AutoCloseable {
                 case ENVIRONMENT -> Storage.database(DatabaseConfig.fromEnvironment(), migrate);
             };
             FlexStatementParser parser = new FlexStatementParser(statementZone, DateOrder.US, MissingColumnPolicy.REJECT);
-            return new AlmReporting(storage, parser, settings, gateway);
+            return new AlmReporting(storage, parser, settings, gateway, statementZone);
         }
     }
 }

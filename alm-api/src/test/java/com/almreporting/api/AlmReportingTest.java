@@ -90,4 +90,13 @@ class AlmReportingTest {
         alm.close();
         assertThatThrownBy(() -> alm.report(JULY_17, JULY_18)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void updateWithoutAConfiguredQuerySaysWhatToSet() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("IBKR_FLEX_QUERY_ID") == null, "a query id is configured here");
+        try (AlmReporting alm = AlmReporting.inMemory()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> alm.update(java.nio.file.Path.of("target", "archive")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IBKR_FLEX_QUERY_ID");
+        }
+    }
 }

@@ -6,7 +6,7 @@ import com.almreporting.domain.model.event.OptionBooking;
 import java.time.Instant;
 
 /**
- * An assignment, exercise or expiration: an asset exchange with no P&L of its own (its impact is only a
+ * An assignment, exercise or expiration: an asset exchange with no P&amp;L of its own (its impact is only a
  * booking commission, normally zero). Immutable.
  */
 public record BookingItem(OptionBooking booking, TradingDayWindow.Section section, NavStep nav) implements NarrativeItem {

@@ -4,7 +4,7 @@ import com.almreporting.domain.calendar.TradingDayWindow;
 import com.almreporting.domain.model.event.CashEvent;
 import java.time.Instant;
 
-/** A cash event with its amount in base currency; deposits and withdrawals are flows, not P&L. Immutable. */
+/** A cash event with its amount in base currency; deposits and withdrawals are flows, not P&amp;L. Immutable. */
 public record CashItem(CashEvent event, TradingDayWindow.Section section, NavStep nav) implements NarrativeItem {
 
     @Override

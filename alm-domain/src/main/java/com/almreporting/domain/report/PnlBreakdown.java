@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The P&L lines of a block in its trade {@code currency}: realized (closing executions, before their own
+ * The P&amp;L lines of a block in its trade {@code currency}: realized (closing executions, before their own
  * commission), premium recognised at sale, commissions; their total; the FX rate when every row had the same
  * one (null when rows differed: "at trade FX rates"); and the total in base currency, Σ rows × their rate,
  * rounded HALF_UP to cents once. {@code realizedFallback} says some realized figure came from

@@ -4,7 +4,7 @@ package com.almreporting.domain.report;
 public enum PremiumPolicy {
     /** Default: the premium of short contracts expiring that trading day is recognised when the block sells them. */
     ZERO_DTE_PREMIUM("zero-dte-premium"),
-    /** Only realized P&L of closing trades; premiums surface in the residual at the close. */
+    /** Only realized P&amp;L of closing trades; premiums surface in the residual at the close. */
     REALIZED_ONLY("realized-only");
 
     private final String id;

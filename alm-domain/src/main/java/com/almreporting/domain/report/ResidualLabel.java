@@ -1,7 +1,7 @@
 package com.almreporting.domain.report;
 
 /**
- * The name of official close − calculated close: Mark-to-Market P&L when positions whose value is not yet
+ * The name of official close − calculated close: Mark-to-Market P&amp;L when positions whose value is not yet
  * recognised are open at the close, otherwise Reconciliation (fees, rounding, anything unexplained).
  */
 public enum ResidualLabel {

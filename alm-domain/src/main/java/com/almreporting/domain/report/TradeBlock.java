@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Executions no more than the block gap apart, told as one bullet with their net P&L and the positions they
+ * Executions no more than the block gap apart, told as one bullet with their net P&amp;L and the positions they
  * left in the contracts they touched. Immutable.
  */
 public record TradeBlock(BlockKind kind, TradingDayWindow.Section section, List<Execution> executions,

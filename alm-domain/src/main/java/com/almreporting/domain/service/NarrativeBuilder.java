@@ -327,7 +327,7 @@ final class NarrativeBuilder {
     }
 
     /**
-     * Realized P&L of one fill before its own commission (DESIGN §5): proceeds + cost for closing rows, which
+     * Realized P&amp;L of one fill before its own commission (DESIGN §5): proceeds + cost for closing rows, which
      * excludes premium IBKR folds into stock delivered by assignment; for lots whose premium was recognised at
      * sale, their opening cost is added back so that only the buy-back proceeds count.
      */

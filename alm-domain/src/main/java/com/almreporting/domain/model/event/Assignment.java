@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A short option assigned: the option leg closes the contract, the stock leg delivers the shares at the strike.
- * Either leg may be missing when the statement holds only one side. An asset exchange: no P&L of its own. Immutable.
+ * Either leg may be missing when the statement holds only one side. An asset exchange: no P&amp;L of its own. Immutable.
  */
 public record Assignment(AccountId account, Instant at, BookingLeg optionLeg, BookingLeg stockLeg,
                          ClassificationBasis basis) implements AccountEvent, OptionBooking {

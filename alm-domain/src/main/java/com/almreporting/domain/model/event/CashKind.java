@@ -2,7 +2,7 @@ package com.almreporting.domain.model.event;
 
 import java.util.Locale;
 
-/** What a cash row is, from its Flex {@code type}. Deposits and withdrawals are flows, not P&L. */
+/** What a cash row is, from its Flex {@code type}. Deposits and withdrawals are flows, not P&amp;L. */
 public enum CashKind {
     DEPOSIT_WITHDRAWAL, DIVIDEND, WITHHOLDING_TAX, INTEREST, FEE, OTHER;
 

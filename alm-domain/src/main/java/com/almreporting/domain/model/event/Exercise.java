@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A long option exercised: the option leg closes the contract, the stock leg receives or delivers the shares at
- * the strike. Either leg may be missing. An asset exchange: no P&L of its own. Immutable.
+ * the strike. Either leg may be missing. An asset exchange: no P&amp;L of its own. Immutable.
  */
 public record Exercise(AccountId account, Instant at, BookingLeg optionLeg, BookingLeg stockLeg,
                        ClassificationBasis basis) implements AccountEvent, OptionBooking {

@@ -8,6 +8,7 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -136,6 +137,10 @@ public final class FlexStatementParser implements StatementParser {
         Location location = e.getLocation();
         int line = location != null && location.getLineNumber() > 0 ? location.getLineNumber() : line(reader);
         String detail = message(e);
+        if (hasCause(e, CharConversionException.class)) {
+            detail += " (the bytes are not valid in the declared encoding, UTF-8 unless declared otherwise:"
+                    + " a Latin-1/Windows-1252 file, or UTF-16 without a byte-order mark?)";
+        }
         String reason = rootSeen
                 ? "malformed or truncated XML: " + detail
                 : "not an XML document (an HTML page, a CSV/text statement, or an empty body?): " + detail;
@@ -147,6 +152,17 @@ public final class FlexStatementParser implements StatementParser {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         int at = message.indexOf("Message: ");
         return at >= 0 ? message.substring(at + "Message: ".length()).strip() : message.strip();
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            if (type.isInstance(t) || t instanceof XMLStreamException x && type.isInstance(x.getNestedException())) {
+                return true;
+            }
+            t = nextCause(t);
+        }
+        return false;
     }
 
     private static XMLStreamException streamCause(Throwable e) {

@@ -16,6 +16,13 @@ final class Row {
 
     static final String DECIMAL = "a decimal number";
 
+    /**
+     * The longest attribute value a row or statement element may carry, in characters. Real Flex values are
+     * short (the longest are descriptions and notes, well under 1 KB); a value this long is a corrupt or hostile
+     * file, and every value read is kept in the row's raw map, so it is refused rather than stored.
+     */
+    static final int MAX_VALUE_LENGTH = 65_536;
+
     private final String element;
     private final int line;
     private final Map<String, String> attributes;
@@ -26,6 +33,12 @@ final class Row {
         this.line = line;
         this.attributes = attributes;
         this.times = times;
+        attributes.forEach((name, value) -> {
+            if (value != null && value.length() > MAX_VALUE_LENGTH) {
+                throw new RowRejection(element, line, name, "attribute value of " + value.length()
+                        + " characters exceeds the limit of " + MAX_VALUE_LENGTH + " characters", null);
+            }
+        });
     }
 
     String element() {

@@ -1,14 +1,15 @@
 package com.almreporting.cli;
 
-import static com.almreporting.cli.LoopbackFlexServer.error;
-import static com.almreporting.cli.LoopbackFlexServer.inProgress;
-import static com.almreporting.cli.LoopbackFlexServer.success;
 import static com.almreporting.cli.UpdateFixtures.ARCHIVED;
 import static com.almreporting.cli.UpdateFixtures.PREVIOUS;
 import static com.almreporting.cli.UpdateFixtures.TOKEN;
+import static com.almreporting.flex.client.FakeFlexServer.error;
+import static com.almreporting.flex.client.FakeFlexServer.inProgress;
+import static com.almreporting.flex.client.FakeFlexServer.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.almreporting.cli.LoopbackFlexServer.Reply;
+import com.almreporting.flex.client.FakeFlexServer.Reply;
+import com.almreporting.flex.client.FakeFlexServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class UpdateCommandIT {
         return run;
     }
 
-    private static CliRun update(LoopbackFlexServer ibkr, String... more) throws IOException {
+    private static CliRun update(FakeFlexServer ibkr, String... more) throws IOException {
         List<String> args = UpdateFixtures.updateArgs(ibkr, dataDir);
         args.addAll(List.of(more));
         return alm(args);
@@ -115,7 +116,7 @@ class UpdateCommandIT {
     void ibkrAnswering1020ExitsWith3NamingTheCodeAndChangesNothing() throws IOException {
         Path previous = UpdateFixtures.previousDayFile(dataDir);
         String before = Files.readString(previous);
-        try (LoopbackFlexServer ibkr = new LoopbackFlexServer()) {
+        try (FakeFlexServer ibkr = new FakeFlexServer()) {
             ibkr.sendRequest(error(1020, "Invalid request or unable to validate request."));
 
             CliRun run = update(ibkr);
@@ -136,7 +137,7 @@ class UpdateCommandIT {
     @Order(2)
     void theDailyRunStoresArchivesReplacesThePreviousFileAndTheReportPrintsTheGroundTruth() throws IOException {
         assertThat(dataDir.resolve(PREVIOUS)).exists();
-        try (LoopbackFlexServer ibkr = new LoopbackFlexServer()) {
+        try (FakeFlexServer ibkr = new FakeFlexServer()) {
             ibkr.sendRequest(success("7301234567", ibkr.baseUrl() + "/GetStatement"))
                     .getStatement(inProgress(), inProgress(), Reply.xml(UpdateFixtures.groundTruth()));
 
@@ -168,7 +169,7 @@ class UpdateCommandIT {
     @Test
     @Order(3)
     void aSecondRunWhileOneIsRunningExitsCleanlyWithoutTouchingAnything() throws Exception {
-        try (LoopbackFlexServer ibkr = new LoopbackFlexServer()) {
+        try (FakeFlexServer ibkr = new FakeFlexServer()) {
             ibkr.sendRequest(success("1", ibkr.baseUrl() + "/GetStatement"))
                     .getStatement(inProgress().delayedBy(300), inProgress().delayedBy(300), inProgress().delayedBy(300),
                             Reply.xml(UpdateFixtures.groundTruth()));
@@ -197,7 +198,7 @@ class UpdateCommandIT {
     @Test
     @Order(4)
     void aSecondRunThatWaitsForTheFirstStoresNothingTwice() throws Exception {
-        try (LoopbackFlexServer ibkr = new LoopbackFlexServer()) {
+        try (FakeFlexServer ibkr = new FakeFlexServer()) {
             ibkr.sendRequest(success("1", ibkr.baseUrl() + "/GetStatement"))
                     .getStatement(inProgress().delayedBy(300), inProgress().delayedBy(300), Reply.xml(UpdateFixtures.groundTruth()));
             CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> {
@@ -236,7 +237,7 @@ class UpdateCommandIT {
     }
 
     /** Waits until the first run, holding the lock and the database, has asked IBKR for its statement. */
-    private static void awaitFirstRequest(LoopbackFlexServer ibkr, CompletableFuture<CliRun> first) throws Exception {
+    private static void awaitFirstRequest(FakeFlexServer ibkr, CompletableFuture<CliRun> first) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (ibkr.requests("SendRequest").isEmpty()) {
             if (first.isDone()) {

@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.almreporting.domain.port.out.ArchiveName;
 import com.almreporting.domain.port.out.StatementRequest;
 import com.almreporting.flex.archive.FileStatementArchive;
+import com.almreporting.flex.client.FakeFlexServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ final class UpdateFixtures {
     }
 
     /** The {@code alm update} options for a loopback server, with tiny waits and no month-boundary refresh. */
-    static List<String> updateArgs(LoopbackFlexServer ibkr, Path tokenDir) throws IOException {
+    static List<String> updateArgs(FakeFlexServer ibkr, Path tokenDir) throws IOException {
         return new ArrayList<>(List.of("update", "--query-id", QUERY, "--token-file", tokenFile(tokenDir).toString(),
                 "--base-url", ibkr.baseUrl().toString(), "--first-wait", "0.01", "--poll-interval", "0.01",
                 "--deadline", "60", "--request-gap", "0", "--retry-wait", "0.01", "--previous-month-days", "0"));

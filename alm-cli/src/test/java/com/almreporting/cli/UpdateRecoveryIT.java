@@ -1,12 +1,13 @@
 package com.almreporting.cli;
 
-import static com.almreporting.cli.LoopbackFlexServer.success;
 import static com.almreporting.cli.UpdateFixtures.ARCHIVED;
 import static com.almreporting.cli.UpdateFixtures.PREVIOUS;
 import static com.almreporting.cli.UpdateFixtures.TOKEN;
+import static com.almreporting.flex.client.FakeFlexServer.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.almreporting.cli.LoopbackFlexServer.Reply;
+import com.almreporting.flex.client.FakeFlexServer.Reply;
+import com.almreporting.flex.client.FakeFlexServer;
 import com.almreporting.persistence.EmbeddedDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -136,7 +137,7 @@ class UpdateRecoveryIT {
         }
     }
 
-    private CliRun update(LoopbackFlexServer ibkr) throws IOException {
+    private CliRun update(FakeFlexServer ibkr) throws IOException {
         List<String> args = UpdateFixtures.updateArgs(ibkr, dataDir);
         args.addAll(List.of("--data-dir", dataDir.toString(), "--db-url", dbUrl));
         CliRun run = CliRun.of(args.toArray(String[]::new));
@@ -174,8 +175,8 @@ class UpdateRecoveryIT {
         return UpdateFixtures.files(dataDir.resolve("ibkr_flexquery"));
     }
 
-    private static LoopbackFlexServer serving(String statement) throws IOException {
-        LoopbackFlexServer ibkr = new LoopbackFlexServer();
+    private static FakeFlexServer serving(String statement) throws IOException {
+        FakeFlexServer ibkr = new FakeFlexServer();
         ibkr.sendRequest(success("1", ibkr.baseUrl() + "/GetStatement")).getStatement(Reply.xml(statement));
         return ibkr;
     }
@@ -187,7 +188,7 @@ class UpdateRecoveryIT {
         String refused = UpdateFixtures.groundTruth().replaceFirst("currency=\"USD\"", "currency=\"USDOLLARS\"");
         assertThat(refused).isNotEqualTo(UpdateFixtures.groundTruth());
 
-        try (LoopbackFlexServer ibkr = serving(refused)) {
+        try (FakeFlexServer ibkr = serving(refused)) {
             CliRun run = update(ibkr);
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.DATABASE);
             assertThat(run.err()).contains("value too long").contains("ALM_Daily_MTD_20250718.failed.xml");
@@ -197,7 +198,7 @@ class UpdateRecoveryIT {
         assertThat(runs()).containsExactly("failed");
         assertThat(trades()).isZero();
 
-        try (LoopbackFlexServer ibkr = serving(UpdateFixtures.groundTruth())) {
+        try (FakeFlexServer ibkr = serving(UpdateFixtures.groundTruth())) {
             CliRun run = update(ibkr);
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("22 inserted");
@@ -208,7 +209,7 @@ class UpdateRecoveryIT {
         assertThat(runs()).containsExactly("failed", "committed");
         assertThat(trades()).isEqualTo(14);
 
-        try (LoopbackFlexServer ibkr = serving(UpdateFixtures.groundTruth())) {
+        try (FakeFlexServer ibkr = serving(UpdateFixtures.groundTruth())) {
             CliRun run = update(ibkr);
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("0 inserted, 0 updated, 22 unchanged");
@@ -223,7 +224,7 @@ class UpdateRecoveryIT {
         Path childOut = dataDir.resolve("child.out");
         Path childErr = dataDir.resolve("child.err");
         Process child;
-        try (LoopbackFlexServer ibkr = new LoopbackFlexServer();
+        try (FakeFlexServer ibkr = new FakeFlexServer();
              Connection holder = db.getConnection()) {
             ibkr.sendRequest(success("1", ibkr.baseUrl() + "/GetStatement"))
                     .getStatement(Reply.xml(UpdateFixtures.groundTruth()).after(statementReady));
@@ -266,7 +267,7 @@ class UpdateRecoveryIT {
             assertThat(Files.readString(out, StandardCharsets.UTF_8)).doesNotContain(TOKEN);
         }
 
-        try (LoopbackFlexServer ibkr = serving(UpdateFixtures.groundTruth())) {
+        try (FakeFlexServer ibkr = serving(UpdateFixtures.groundTruth())) {
             CliRun run = update(ibkr);
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("22 inserted");

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Flex Web Service on loopback that plays scripted IBKR answers: per endpoint ({@code SendRequest},
- * {@code GetStatement}) a queue of {@link Reply}s, the last one repeated when the queue runs dry. Records every
- * request. Serves under {@code /AccountManagement/FlexWebService}, like IBKR.
+ * {@code GetStatement}) a queue of {@link Reply}s, the last one repeated when the queue runs dry; a reply can wait for
+ * a gate the test opens. Records every request. Serves under {@code /AccountManagement/FlexWebService}, like IBKR.
+ * Shared with other modules' tests through this module's test-jar.
  */
 public final class FakeFlexServer implements AutoCloseable {
 
@@ -46,27 +47,33 @@ public final class FakeFlexServer implements AutoCloseable {
     }
 
     /** One scripted answer. */
-    public record Reply(int status, String contentType, String body, long delayMillis, boolean drop, long stallMillis) {
+    public record Reply(int status, String contentType, String body, long delayMillis, boolean drop, long stallMillis,
+                        java.util.concurrent.CountDownLatch gate) {
         public static Reply xml(String body) {
-            return new Reply(200, "text/xml;charset=utf-8", body, 0, false, 0);
+            return new Reply(200, "text/xml;charset=utf-8", body, 0, false, 0, null);
         }
 
         public static Reply of(int status, String contentType, String body) {
-            return new Reply(status, contentType, body, 0, false, 0);
+            return new Reply(status, contentType, body, 0, false, 0, null);
         }
 
         /** Closes the connection without answering. */
         public static Reply dropped() {
-            return new Reply(0, null, null, 0, true, 0);
+            return new Reply(0, null, null, 0, true, 0, null);
         }
 
         public Reply delayedBy(long millis) {
-            return new Reply(status, contentType, body, millis, drop, stallMillis);
+            return new Reply(status, contentType, body, millis, drop, stallMillis, gate);
         }
 
         /** Sends the headers and half the body, then stalls. */
         public Reply stallingFor(long millis) {
-            return new Reply(status, contentType, body, delayMillis, drop, millis);
+            return new Reply(status, contentType, body, delayMillis, drop, millis, gate);
+        }
+
+        /** Answers only once {@code gate} is open (or after 60 s). */
+        public Reply after(java.util.concurrent.CountDownLatch gate) {
+            return new Reply(status, contentType, body, delayMillis, drop, stallMillis, gate);
         }
     }
 
@@ -122,6 +129,9 @@ public final class FakeFlexServer implements AutoCloseable {
                 rawQuery));
         Reply reply = next(endpoint);
         try {
+            if (reply.gate() != null) {
+                reply.gate().await(60, TimeUnit.SECONDS);
+            }
             if (reply.delayMillis() > 0) {
                 Thread.sleep(reply.delayMillis());
             }

@@ -6,8 +6,10 @@ import com.almreporting.domain.port.out.IngestCounts;
 import com.almreporting.domain.port.out.StatementOrigin;
 import com.almreporting.domain.port.out.StatementRejectedException;
 import com.almreporting.persistence.PersistenceModule;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,26 +47,43 @@ final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Parse everything first: a bad file is rejected before the database is touched.
+        IngestProgress progress = IngestProgress.forTerminal(err);
         List<StatementFile> parsed = new ArrayList<>();
         List<String> digests = new ArrayList<>();
         for (Path file : files) {
-            try {
-                digests.add(sha256(file));
-                parsed.add(statements.parser().parse(file));
+            // One read per file: the digest the statements row records is taken while the parser reads.
+            try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+                String name = file.getFileName().toString();
+                // The JDK's StAX reader closes its stream at the end of the document; the rest must still be read.
+                InputStream unclosed = new FilterInputStream(in) {
+                    @Override
+                    public void close() {
+                    }
+                };
+                parsed.add(statements.parser().parse(progress.parsing(unclosed, name, Files.size(file)), name));
+                in.transferTo(OutputStream.nullOutputStream()); // whatever follows the root element
+                digests.add(HexFormat.of().formatHex(in.getMessageDigest().digest()));
             } catch (StatementRejectedException e) {
+                progress.done();
                 err.println("alm ingest: statement rejected, nothing stored: " + e.getMessage());
                 return ExitCode.INPUT_REJECTED;
             } catch (IOException e) {
+                progress.done();
                 err.println("alm ingest: cannot read " + file + ": " + e.getMessage());
                 return ExitCode.INPUT_REJECTED;
             }
         }
+        progress.done();
         try (PersistenceModule db = DatabaseSession.open(database, true)) {
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 StatementOrigin origin = new StatementOrigin(file.getFileName().toString(), digests.get(i));
-                for (Statement statement : parsed.get(i).statements()) {
+                List<Statement> inFile = parsed.get(i).statements();
+                for (int s = 0; s < inFile.size(); s++) {
+                    Statement statement = inFile.get(s);
+                    progress.storing(file.getFileName().toString(), s + 1, inFile.size(), rows(statement));
                     IngestCounts counts = db.ledger().store(statement, origin);
+                    progress.done();
                     out.println(file.getFileName() + ": account " + statement.account().masked() + " "
                             + statement.fromDate() + ".." + statement.toDate() + ": " + counts.inserted() + " inserted, "
                             + counts.updated() + " updated, " + counts.unchanged() + " unchanged, " + counts.keptNewer()
@@ -74,18 +93,24 @@ final class IngestCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         } catch (DatabaseSession.Unavailable e) {
+            progress.done();
             err.println("alm ingest: " + e.getMessage());
             return ExitCode.DATABASE;
         } catch (RuntimeException e) {
+            progress.done();
             err.println("alm ingest: database error, this file's statement was rolled back: " + DatabaseSession.rootMessage(e));
             return ExitCode.DATABASE;
         }
     }
 
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    private static int rows(Statement statement) {
+        return statement.trades().size() + statement.cashTransactions().size() + statement.officialNavs().size()
+                + statement.openPositions().size() + statement.optionEae().size();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -118,6 +119,12 @@ public final class FlexDateTimes {
     /** Parses a date in any of the Flex date formats. */
     public LocalDate parseDate(String text) {
         String s = requireText(text, "a date (" + DATE_FORMATS + ")");
+        LocalDate fast = fastDate(s, 0, s.length());
+        return fast != null ? fast : generalDate(s, text);
+    }
+
+    /** Any Flex date, {@code s} being {@code text} stripped; the only path that words errors. */
+    LocalDate generalDate(String s, String text) {
         if (BASIC.matcher(s).matches()) {
             return parseWith(s, F_BASIC, "yyyyMMdd");
         }
@@ -140,6 +147,12 @@ public final class FlexDateTimes {
      */
     public EventTime parseDateTime(String text) {
         String s = requireText(text, "a date-time (date [separator time [zone]])");
+        EventTime fast = fastDateTime(s);
+        return fast != null ? fast : generalDateTime(s, text);
+    }
+
+    /** Any Flex date-time, {@code s} being {@code text} stripped; the only path that words errors. */
+    EventTime generalDateTime(String s, String text) {
         Matcher m = DATE_TIME.matcher(s);
         if (!m.matches()) {
             throw new DateTimeException("expected a date-time such as 20250717;162000, 2025-07-17;16:20:00 EDT or "
@@ -189,6 +202,115 @@ public final class FlexDateTimes {
                     + "': hour must be 0-23, minute and second 0-59");
         }
         return LocalTime.of(h, min, sec);
+    }
+
+    /**
+     * The shapes IBKR writes by default and almost every query uses ({@code yyyyMMdd} or {@code yyyy-MM-dd}, then
+     * nothing, or {@code ;}, {@code ,}, {@code , }, a space, {@code T} or nothing and {@code HHmmss} or
+     * {@code HH:mm:ss}, then nothing or a zone abbreviation), read without regular expressions or formatters.
+     * Returns null for anything else, valid or not, which then takes the general path: that path, and only it,
+     * words the errors. Whatever this accepts, the general path reads the same way.
+     */
+    EventTime fastDateTime(String s) {
+        int n = s.length();
+        int dateEnd = n >= 10 && s.charAt(4) == '-' ? 10 : 8;
+        if (n < dateEnd) {
+            return null;
+        }
+        LocalDate date = fastDate(s, 0, dateEnd);
+        if (date == null) {
+            return null;
+        }
+        if (n == dateEnd) {
+            return EventTime.on(date);
+        }
+        int i = dateEnd;
+        char separator = s.charAt(i);
+        if (separator == ';' || separator == 'T' || separator == ' ') {
+            i++;
+        } else if (separator == ',') {
+            i++;
+            if (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        int h;
+        int min;
+        int sec;
+        if (i + 8 <= n && s.charAt(i + 2) == ':' && s.charAt(i + 5) == ':') {
+            h = twoDigits(s, i);
+            min = twoDigits(s, i + 3);
+            sec = twoDigits(s, i + 6);
+            i += 8;
+        } else if (i + 6 <= n) {
+            h = twoDigits(s, i);
+            min = twoDigits(s, i + 2);
+            sec = twoDigits(s, i + 4);
+            i += 6;
+        } else {
+            return null;
+        }
+        if (h < 0 || min < 0 || sec < 0 || h > 23 || min > 59 || sec > 59) {
+            return null;
+        }
+        LocalDateTime local = LocalDateTime.of(date, LocalTime.of(h, min, sec));
+        if (i == n) {
+            return EventTime.at(ZonedDateTime.of(local, statementZone).toInstant());
+        }
+        while (i < n && s.charAt(i) == ' ') {
+            i++;
+        }
+        int zoneLength = n - i;
+        if (zoneLength < 1 || zoneLength > 5) {
+            return null;
+        }
+        for (int j = i; j < n; j++) {
+            char c = s.charAt(j);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+                return null;
+            }
+        }
+        NamedZone named = ZONES.get(s.substring(i).toUpperCase(Locale.ROOT));
+        if (named == null) {
+            return null;
+        }
+        return EventTime.at(named.offset() != null ? local.toInstant(named.offset())
+                : ZonedDateTime.of(local, named.region()).toInstant());
+    }
+
+    /** {@code yyyyMMdd} (8 characters) or {@code yyyy-MM-dd} (10) in {@code s[from, to)}, or null. */
+    static LocalDate fastDate(String s, int from, int to) {
+        int month;
+        int day;
+        if (to - from == 8) {
+            month = twoDigits(s, from + 4);
+            day = twoDigits(s, from + 6);
+        } else if (to - from == 10 && s.charAt(from + 4) == '-' && s.charAt(from + 7) == '-') {
+            month = twoDigits(s, from + 5);
+            day = twoDigits(s, from + 8);
+        } else {
+            return null;
+        }
+        int century = twoDigits(s, from);
+        int yearOfCentury = twoDigits(s, from + 2);
+        if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) {
+            return null;
+        }
+        int year = century * 100 + yearOfCentury;
+        if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The number written by the two ASCII digits at {@code i}, or -1 when they are not both digits. */
+    private static int twoDigits(String s, int i) {
+        char a = s.charAt(i);
+        char b = s.charAt(i + 1);
+        if (a < '0' || a > '9' || b < '0' || b > '9') {
+            return -1;
+        }
+        return (a - '0') * 10 + (b - '0');
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -265,6 +266,74 @@ class FlexDateTimesTest {
             assertThat(FlexDateTimes.regionOf("HKT")).isEqualTo(ZoneId.of("Asia/Hong_Kong"));
             assertThat(FlexDateTimes.regionOf("AEDT")).isEqualTo(ZoneId.of("Australia/Sydney"));
             assertThat(FlexDateTimes.regionOf("BST")).isEqualTo(ZoneId.of("Europe/London"));
+        }
+    }
+
+    /** The regular-expression-free path for the common shapes must read exactly as the general path does. */
+    @Nested
+    class FastPath {
+
+        private static final List<String> DATES = List.of("20250717", "2025-07-17", "20240229", "20250229",
+                "2025-02-30", "20251301", "20250700", "2025-7-17", "2025-07-1", "07/17/2025", "17-Jul-25", "2025071",
+                "0000-01-01", "99991231", "2025-07-17x", "2O250717");
+        private static final List<String> SEPARATORS = List.of("", ";", ",", ", ", " ", "T", "\t", ",  ", ";;", "-");
+        private static final List<String> TIMES = List.of("", "162000", "16:20:00", "9:45:00", "240000", "23:59:59",
+                "16:60:00", "1620", "16200", "1620001", "16:20", "16-20-00", "01:30:00");
+        private static final List<String> ZONES = List.of("", " EDT", "EDT", " edt", " ET", " HKT", " AEDT", " Z",
+                " XYZ", " -04:00", " +0800", "  EST", " TOOLONG", " E1", ";");
+
+        @Test
+        void whateverTheFastPathReadsTheGeneralPathReadsTheSame() {
+            int fast = 0;
+            for (FlexDateTimes times : List.of(us, european, new FlexDateTimes(ZoneId.of("Asia/Hong_Kong"), DateOrder.US))) {
+                for (String date : DATES) {
+                    for (String separator : SEPARATORS) {
+                        for (String time : TIMES) {
+                            for (String zone : ZONES) {
+                                String text = date + separator + time + zone;
+                                EventTime quick = times.fastDateTime(text);
+                                if (quick == null) {
+                                    continue;
+                                }
+                                fast++;
+                                assertThat(times.generalDateTime(text, text)).as(text).isEqualTo(quick);
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(fast).as("inputs the fast path read").isGreaterThan(500);
+        }
+
+        @Test
+        void theShapesIbkrWritesTakeTheFastPath() {
+            for (String text : List.of("20250717", "2025-07-17", "20250717;162000", "2025-07-17;16:20:00",
+                    "2025-07-17, 16:20:00", "2025-07-17,16:20:00", "2025-07-17 16:20:00", "2025-07-17T16:20:00",
+                    "20250717162000", "2025-07-17;16:20:00 EDT", "20250422 202000", "2025-04-26;13:34:28 EDT")) {
+                assertThat(us.fastDateTime(text)).as(text).isNotNull().isEqualTo(us.generalDateTime(text, text));
+            }
+        }
+
+        @Test
+        void datesTheFastPathReadsAreTheGeneralPathsDates() {
+            for (String date : DATES) {
+                LocalDate quick = FlexDateTimes.fastDate(date, 0, date.length());
+                if (quick != null) {
+                    assertThat(us.generalDate(date, date)).as(date).isEqualTo(quick);
+                }
+            }
+            assertThat(FlexDateTimes.fastDate("20250229", 0, 8)).isNull();
+            assertThat(FlexDateTimes.fastDate("20240229", 0, 8)).isEqualTo(LocalDate.of(2024, 2, 29));
+        }
+
+        @Test
+        void errorsAreWordedByTheGeneralPath() {
+            assertThatThrownBy(() -> us.parseDateTime("2025-02-30;10:00:00"))
+                    .isInstanceOf(DateTimeException.class)
+                    .hasMessageContaining("expected a date in yyyy-MM-dd, got '2025-02-30'");
+            assertThatThrownBy(() -> us.parseDateTime("20250717;240000"))
+                    .isInstanceOf(DateTimeException.class)
+                    .hasMessageContaining("hour must be 0-23");
         }
     }
 

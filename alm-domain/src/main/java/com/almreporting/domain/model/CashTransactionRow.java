@@ -29,7 +29,7 @@ public record CashTransactionRow(
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(time, "time");
         fxRateToBase = fxRateToBase == null ? BigDecimal.ONE : fxRateToBase;
-        raw = raw == null ? Map.of() : Map.copyOf(raw);
+        raw = RawAttributes.of(raw);
     }
 
     /** The ledger key: the transaction id, or a hash of the identifying fields when IBKR gave none. */

@@ -27,7 +27,7 @@ public record OpenPositionRow(
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(position, "position");
-        raw = raw == null ? Map.of() : Map.copyOf(raw);
+        raw = RawAttributes.of(raw);
     }
 
     public boolean isSummary() {

@@ -26,7 +26,7 @@ public record OptionEaeRow(
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(instrument, "instrument");
-        raw = raw == null ? Map.of() : Map.copyOf(raw);
+        raw = RawAttributes.of(raw);
     }
 
     /** The ledger key: IBKR gives OptionEAE rows no transaction id, so the identifying fields are hashed. */

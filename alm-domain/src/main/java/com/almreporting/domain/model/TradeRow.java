@@ -9,7 +9,7 @@ import java.util.Objects;
  * One Flex {@code Trades/Trade} row (execution level) as the statement said it: nothing classified yet.
  * Amounts are in the trade {@code currency}; {@code fxRateToBase} converts them to the base currency.
  * {@code cost} and {@code fifoPnlRealized} may be null when the query does not carry them.
- * {@code raw} keeps every attribute of the row, known or not. Immutable.
+ * {@code raw} keeps every attribute of the row, known or not, in document order ({@link RawAttributes}). Immutable.
  */
 public record TradeRow(
         TransactionId transactionId,
@@ -56,7 +56,7 @@ public record TradeRow(
         tradePrice = tradePrice == null ? BigDecimal.ZERO : tradePrice;
         taxes = taxes == null ? BigDecimal.ZERO : taxes;
         notes = notes == null ? NoteCodes.NONE : notes;
-        raw = raw == null ? Map.of() : Map.copyOf(raw);
+        raw = RawAttributes.of(raw);
     }
 
     public boolean isOption() {

@@ -17,6 +17,7 @@ import com.almreporting.domain.port.out.ArchiveName;
 import com.almreporting.domain.port.out.BrokerUnavailableException;
 import com.almreporting.domain.port.out.FetchedStatement;
 import com.almreporting.domain.port.out.StatementArchive;
+import com.almreporting.domain.port.out.StatementHandler;
 import com.almreporting.domain.port.out.StatementParser;
 import com.almreporting.domain.port.out.StatementRejectedException;
 import com.almreporting.domain.port.out.StatementRequest;
@@ -276,6 +277,16 @@ class UpdateFromBrokerServiceTest {
 
     /** "STATEMENT <query> <toDate>" is the ground-truth statement ending on toDate; anything else is refused. */
     private static final class FakeParser implements StatementParser {
+        @Override
+        public void stream(Path file, StatementHandler handler) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stream(InputStream in, String sourceName, StatementHandler handler) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public StatementFile parse(Path file) throws StatementRejectedException {
             throw new UnsupportedOperationException();

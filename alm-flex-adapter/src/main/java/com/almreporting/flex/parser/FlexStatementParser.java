@@ -1,12 +1,9 @@
 package com.almreporting.flex.parser;
 
-import com.almreporting.domain.model.Statement;
-import com.almreporting.domain.model.StatementFile;
+import com.almreporting.domain.model.StatementEnd;
+import com.almreporting.domain.port.out.StatementHandler;
 import com.almreporting.domain.port.out.StatementParser;
 import com.almreporting.domain.port.out.StatementRejectedException;
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Unmarshaller;
 import java.io.BufferedInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -15,13 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -33,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads an IBKR Activity Flex XML file ({@code FlexQueryResponse}) into domain rows.
  *
- * <p>Streaming: StAX walks the document and each data row is unmarshalled on its own by JAXB into a
- * {@link FlexRow} (all attributes kept), mapped to its domain record, and dropped; memory grows only with the
- * rows returned. Rows read: {@code Trades/Trade} (execution level; {@code Order}, {@code Lot},
+ * <p>Streaming: StAX walks the document; the attributes of each data row are read straight from the reader
+ * ({@link RowReader}), mapped to the row's domain record and handed to the {@link StatementHandler} at once
+ * ({@link #stream}); nothing of the row is kept, so memory does not grow with the file. {@link #parse} collects
+ * every row instead. Rows read: {@code Trades/Trade} (execution level; {@code Order}, {@code Lot},
  * {@code SymbolSummary}, {@code AssetSummary} rows are other aggregation levels of the same trades and are
  * skipped), {@code OptionEAE/OptionEAE}, {@code CashTransactions/CashTransaction},
  * {@code EquitySummaryInBase/EquitySummaryByReportDateInBase}, {@code ChangeInNAV},
@@ -48,7 +44,12 @@ import org.slf4j.LoggerFactory;
  * {@link StatementRejectedException} naming source, line, element and attribute. The line is StAX's location
  * at the row's start element, i.e. the line where its start tag ends (Flex rows are written on one line).
  *
- * <p>Immutable and thread-safe; each call parses with its own reader and unmarshaller.
+ * <p>Why no JAXB for the rows: a Flex row keeps all its data in 40 to 90 attributes whose set changes with every
+ * IBKR release, so JAXB could only bind them to an {@code @XmlAnyAttribute} map of {@code QName}s, which was then
+ * copied twice. Unmarshalling took most of the parse time, and creating the context added about 0.2 s to the first
+ * parse in a fresh JVM.
+ *
+ * <p>Immutable and thread-safe; each call parses with its own reader.
  */
 public final class FlexStatementParser implements StatementParser {
 
@@ -82,35 +83,32 @@ public final class FlexStatementParser implements StatementParser {
     }
 
     @Override
-    public StatementFile parse(Path file) throws StatementRejectedException {
+    public void stream(Path file, StatementHandler handler) throws StatementRejectedException {
+        Objects.requireNonNull(handler, "handler");
         String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return parse(in, source);
+            stream(in, source, handler);
         } catch (IOException e) {
             throw new StatementRejectedException(source, 0, null, null, "cannot read the file: " + e, e);
         }
     }
 
     @Override
-    public StatementFile parse(InputStream in, String sourceName) throws StatementRejectedException {
+    public void stream(InputStream in, String sourceName, StatementHandler handler)
+            throws StatementRejectedException {
         Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(handler, "handler");
         String source = sourceName == null ? "<stream>" : sourceName;
         XMLStreamReader reader = null;
         Walk walk = null;
         try {
             reader = newInputFactory().createXMLStreamReader(in);
-            walk = new Walk(source, reader, Jaxb.CONTEXT.createUnmarshaller());
-            return walk.run();
+            walk = new Walk(source, reader, handler);
+            walk.run();
         } catch (RowRejection r) {
             throw new StatementRejectedException(source, r.line(), r.element(), r.attribute(), r.reason(), r);
         } catch (XMLStreamException e) {
             throw notWellFormed(source, e, reader, walk != null && walk.rootSeen);
-        } catch (JAXBException e) {
-            XMLStreamException stream = streamCause(e);
-            if (stream != null) {
-                throw notWellFormed(source, stream, reader, true);
-            }
-            throw new StatementRejectedException(source, line(reader), null, null, "cannot read a row: " + e, e);
         } finally {
             if (reader != null) {
                 try {
@@ -160,27 +158,9 @@ public final class FlexStatementParser implements StatementParser {
             if (type.isInstance(t) || t instanceof XMLStreamException x && type.isInstance(x.getNestedException())) {
                 return true;
             }
-            t = nextCause(t);
+            t = t.getCause();
         }
         return false;
-    }
-
-    private static XMLStreamException streamCause(Throwable e) {
-        Throwable t = e;
-        for (int depth = 0; t != null && depth < 10; depth++) {
-            if (t instanceof XMLStreamException x) {
-                return x;
-            }
-            t = nextCause(t);
-        }
-        return null;
-    }
-
-    private static Throwable nextCause(Throwable t) {
-        if (t instanceof JAXBException j && j.getLinkedException() != null) {
-            return j.getLinkedException();
-        }
-        return t.getCause();
     }
 
     private static int line(XMLStreamReader reader) {
@@ -191,27 +171,28 @@ public final class FlexStatementParser implements StatementParser {
         return location == null ? 0 : Math.max(location.getLineNumber(), 0);
     }
 
-    /** The state of one parse: where we are in the document, and the statement being collected. */
+    /** The state of one parse: where we are in the document, and the statement being read. */
     private final class Walk {
         private final String source;
         private final XMLStreamReader reader;
-        private final Unmarshaller unmarshaller;
+        private final StatementHandler handler;
+        private final RowReader rows;
+        private final Instruments instruments = new Instruments();
         private final Deque<String> path = new ArrayDeque<>();
-        private final List<Statement> statements = new ArrayList<>();
         private boolean rootSeen;
-        private String queryName;
-        private String type;
-        private StatementBuilder current;
+        private int statements;
+        private StatementMapper current;
         private Integer declaredCount;
         private int countedInBlock;
 
-        Walk(String source, XMLStreamReader reader, Unmarshaller unmarshaller) {
+        Walk(String source, XMLStreamReader reader, StatementHandler handler) {
             this.source = source;
             this.reader = reader;
-            this.unmarshaller = unmarshaller;
+            this.handler = handler;
+            this.rows = new RowReader(reader, new RepeatedValues(times));
         }
 
-        StatementFile run() throws XMLStreamException, JAXBException {
+        void run() throws XMLStreamException {
             int event = reader.getEventType();
             while (true) {
                 boolean consumed = false;
@@ -238,12 +219,11 @@ public final class FlexStatementParser implements StatementParser {
                 throw new RowRejection(null, line(reader), null,
                         "not an XML document: no root element <" + ROOT + "> found", null);
             }
-            LOG.debug("{}: {} statement(s) read", source, statements.size());
-            return new StatementFile(source, queryName, type, statements);
+            LOG.debug("{}: {} statement(s) read", source, statements);
         }
 
         /** Handles a start tag; returns true when the whole element was consumed (a row). */
-        private boolean start(String name) throws JAXBException {
+        private boolean start(String name) throws XMLStreamException {
             if (!rootSeen) {
                 root(name);
                 return false;
@@ -254,9 +234,10 @@ public final class FlexStatementParser implements StatementParser {
                     throw new RowRejection(name, line(reader), null,
                             "a <FlexStatement> inside another <FlexStatement>", null);
                 }
-                current = new StatementBuilder(startTagRow(name), missingColumns);
+                current = new StatementMapper(startTagRow(name), instruments, missingColumns);
                 countedInBlock++;
                 path.push(name);
+                handler.startStatement(current.header());
                 return false;
             }
             if (STATEMENTS.equals(name)) {
@@ -264,29 +245,42 @@ public final class FlexStatementParser implements StatementParser {
                 countedInBlock = 0;
             }
             if (current != null && isRow(parent, name)) {
-                int line = line(reader);
-                FlexRow flexRow = unmarshaller.unmarshal(reader, FlexRow.class).getValue();
-                try {
-                    dispatch(new Row(name, line, flexRow.attributesByName(), times));
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    // a domain record refused a value the row readers let through
-                    throw new RowRejection(name, line, null, "cannot use this row: " + e.getMessage(), e);
-                }
+                dispatch(rows.read(name, line(reader)));
+                skipRest();
                 return true;
             }
             path.push(name);
             return false;
         }
 
+        /**
+         * Moves past the rest of the row at whose start tag the reader stands, to the event after its end tag. A
+         * row's content is no part of it (Flex rows are empty elements); whatever is there is skipped unread, as
+         * unknown elements are.
+         */
+        private void skipRest() throws XMLStreamException {
+            int depth = 1;
+            while (depth > 0) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.START_ELEMENT -> depth++;
+                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new RowRejection(path.peek(), line(reader),
+                            null, "entity references are not allowed in a Flex statement", null);
+                    default -> {
+                        // text, comments, processing instructions
+                    }
+                }
+            }
+            reader.next();
+        }
+
         private void end(String name) {
             path.poll();
             if (STATEMENT.equals(name) && current != null) {
-                Statement statement = current.build();
-                LOG.debug("{}: statement of {}: {} trades, {} cash rows, {} NAV rows", source, statement.account(),
-                        statement.trades().size(), statement.cashTransactions().size(),
-                        statement.officialNavs().size());
-                statements.add(statement);
+                StatementEnd end = current.end(source);
                 current = null;
+                statements++;
+                handler.endStatement(end);
             } else if (STATEMENTS.equals(name) && declaredCount != null && declaredCount != countedInBlock) {
                 throw new RowRejection(name, line(reader), "count", "the file declares " + declaredCount
                         + " statement(s) but holds " + countedInBlock + " <FlexStatement> element(s)", null);
@@ -306,9 +300,8 @@ public final class FlexStatementParser implements StatementParser {
                                 + hint, null);
             }
             Row row = startTagRow(name);
-            queryName = row.raw().get("queryName");
-            type = row.raw().get("type");
             path.push(name);
+            handler.file(source, row.raw().get("queryName"), row.raw().get("type"));
         }
 
         private boolean isRow(String parent, String name) {
@@ -330,30 +323,50 @@ public final class FlexStatementParser implements StatementParser {
             };
         }
 
+        /** Maps the row and hands the record to the handler; some rows only complete the statement's end. */
         private void dispatch(Row row) {
             switch (row.element()) {
-                case "Trade" -> current.trade(row);
-                case "CashTransaction" -> current.cashTransaction(row);
-                case "EquitySummaryByReportDateInBase" -> current.officialNav(row);
-                case "OpenPosition" -> current.openPosition(row);
-                case "OptionEAE" -> current.optionEae(row);
-                case "ConversionRate" -> current.conversionRate(row);
-                case "AccountInformation" -> current.accountInformation(row);
-                case CHANGE_IN_NAV -> current.changeInNav(row);
+                case "Trade" -> deliver(row, current::trade, handler::trade);
+                case "CashTransaction" -> deliver(row, current::cashTransaction, handler::cashTransaction);
+                case "OpenPosition" -> deliver(row, current::openPosition, handler::openPosition);
+                case "OptionEAE" -> deliver(row, current::optionEae, handler::optionEae);
+                case "ConversionRate" -> deliver(row, current::conversionRate, handler::conversionRate);
+                case "EquitySummaryByReportDateInBase" -> map(row, current::officialNav);
+                case "AccountInformation" -> map(row, current::accountInformation);
+                case CHANGE_IN_NAV -> map(row, current::changeInNav);
                 default -> throw new IllegalStateException("no mapping for row <" + row.element() + ">");
             }
         }
 
-        /**
-         * The attributes of a start tag whose children are still to be walked ({@code FlexStatement} and the
-         * envelope): unmarshalling them would consume the whole subtree.
-         */
-        private Row startTagRow(String name) {
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (int i = 0; i < reader.getAttributeCount(); i++) {
-                attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+        /** The handler is called outside the mapping's try: what it throws reaches the caller as it is. */
+        private <T> void deliver(Row row, Function<Row, T> mapping, Consumer<T> to) {
+            T record;
+            try {
+                record = mapping.apply(row);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw refused(row, e);
             }
-            return new Row(name, line(reader), attributes, times);
+            if (record != null) {
+                to.accept(record);
+            }
+        }
+
+        private void map(Row row, Consumer<Row> mapping) {
+            try {
+                mapping.accept(row);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw refused(row, e);
+            }
+        }
+
+        /** A domain record refused a value the row readers let through. */
+        private RowRejection refused(Row row, RuntimeException e) {
+            return new RowRejection(row.element(), row.line(), null, "cannot use this row: " + e.getMessage(), e);
+        }
+
+        /** The attributes of a start tag whose children are still to be walked ({@code FlexStatement}, the envelope). */
+        private Row startTagRow(String name) {
+            return rows.read(name, line(reader));
         }
 
         private Integer count(Row row) {
@@ -371,19 +384,6 @@ public final class FlexStatementParser implements StatementParser {
                     : "";
             return new RowRejection(null, line(reader), null,
                     "DTDs/entities are not allowed in a Flex statement: found a <!DOCTYPE> declaration" + what, null);
-        }
-    }
-
-    /** One JAXB context for the parser's lifetime: creating it is expensive, using it is thread-safe. */
-    private static final class Jaxb {
-        static final JAXBContext CONTEXT = create();
-
-        private static JAXBContext create() {
-            try {
-                return JAXBContext.newInstance(FlexRow.class);
-            } catch (JAXBException e) {
-                throw new ExceptionInInitializerError(e);
-            }
         }
     }
 }

@@ -1,11 +1,11 @@
 package com.almreporting.flex.parser;
 
 import com.almreporting.domain.model.EventTime;
+import com.almreporting.domain.model.RawAttributes;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * The attributes of one Flex element with strict typed readers. Optional readers return null for absent values
@@ -25,20 +25,17 @@ final class Row {
 
     private final String element;
     private final int line;
-    private final Map<String, String> attributes;
+    private final RawAttributes attributes;
+    private final RepeatedValues repeated;
     private final FlexDateTimes times;
 
-    Row(String element, int line, Map<String, String> attributes, FlexDateTimes times) {
+    /** A row whose values {@link RowReader} has checked against {@link #MAX_VALUE_LENGTH}. */
+    Row(String element, int line, RawAttributes attributes, RepeatedValues repeated) {
         this.element = element;
         this.line = line;
         this.attributes = attributes;
-        this.times = times;
-        attributes.forEach((name, value) -> {
-            if (value != null && value.length() > MAX_VALUE_LENGTH) {
-                throw new RowRejection(element, line, name, "attribute value of " + value.length()
-                        + " characters exceeds the limit of " + MAX_VALUE_LENGTH + " characters", null);
-            }
-        });
+        this.repeated = repeated;
+        this.times = repeated.times();
     }
 
     String element() {
@@ -49,8 +46,8 @@ final class Row {
         return line;
     }
 
-    /** Every attribute exactly as written. */
-    Map<String, String> raw() {
+    /** Every attribute exactly as written, in document order. */
+    RawAttributes raw() {
         return attributes;
     }
 
@@ -77,7 +74,7 @@ final class Row {
             return null;
         }
         try {
-            return FlexValues.decimal(value);
+            return repeated.decimal(value);
         } catch (NumberFormatException e) {
             throw reject(name, e.getMessage(), e);
         }
@@ -97,7 +94,7 @@ final class Row {
             return null;
         }
         try {
-            return times.parseDate(value);
+            return repeated.date(value);
         } catch (DateTimeException e) {
             throw reject(name, e.getMessage(), e);
         }

@@ -2,8 +2,9 @@
  * IBKR Activity Flex XML → domain rows.
  *
  * <p>{@link com.almreporting.flex.parser.FlexStatementParser} is the {@code StatementParser} adapter: it streams
- * the file with StAX, unmarshals one row element at a time with JAXB (every attribute kept in the row's
- * {@code raw} map), and maps it to the domain records of {@code com.almreporting.domain.model}.
+ * the file with StAX, reads one row element at a time straight from the reader (every attribute kept in the row's
+ * {@code raw} map), maps it to the domain records of {@code com.almreporting.domain.model} and hands each to the
+ * caller's {@code StatementHandler} as it is read.
  * {@link com.almreporting.flex.parser.FlexDateTimes} reads every date/time format a Flex query can be set to.
  *
  * <p>Decisions, with their reasons (facts in {@code docs/FLEX-FACTS.md}):

@@ -150,6 +150,40 @@ class FlexStatementParserTest {
         }
 
         @Test
+        void rowsOfOneSectionMayEachHaveTheirOwnAttributesInTheirOwnOrder() throws Exception {
+            var trades = statement("""
+                    <Trades>
+                    <Trade currency="USD" assetCategory="STK" symbol="SPY" transactionID="1" dateTime="20250717;100000"
+                      quantity="1" proceeds="-628" ibCommission="-1"/>
+                    <Trade symbol="QQQ" currency="EUR" assetCategory="STK" transactionID="2" dateTime="20250717;100100"
+                      quantity="2" proceeds="-900" ibCommission="-2"/>
+                    <Trade currency="USD" assetCategory="STK" symbol="IWM" transactionID="3" dateTime="20250717;100200"
+                      quantity="3" proceeds="-600" ibCommission="-3" description="extra"/>
+                    <Trade currency="USD" assetCategory="STK" symbol="DIA" transactionID="4" dateTime="20250717;100300"
+                      quantity="4" proceeds="-400" ibCommission="-4"/>
+                    </Trades>""").trades();
+            assertThat(trades).extracting(t -> t.instrument().symbol()).containsExactly("SPY", "QQQ", "IWM", "DIA");
+            assertThat(trades).extracting(TradeRow::currency).containsExactly("USD", "EUR", "USD", "USD");
+            assertThat(trades).extracting(TradeRow::quantity).extracting(BigDecimal::intValue).containsExactly(1, 2, 3, 4);
+            assertThat(trades).extracting(TradeRow::description).containsExactly(null, null, "extra", null);
+            assertThat(trades.get(1).raw().keySet()).as("document order").startsWith("symbol", "currency");
+            assertThat(trades.get(2).raw()).hasSize(9).containsEntry("description", "extra");
+            assertThat(trades.get(3).raw()).hasSize(8).doesNotContainKey("description").containsEntry("symbol", "DIA");
+        }
+
+        @Test
+        void anAttributeNameRepeatedInAnotherNamespaceKeepsTheLastValueAtTheFirstPosition() throws Exception {
+            TradeRow t = statement("""
+                    <Trades xmlns:x="urn:x">
+                    <Trade x:symbol="QQQ" currency="USD" assetCategory="STK" symbol="SPY" transactionID="1"
+                      dateTime="20250717;100000" quantity="1" proceeds="-628" ibCommission="-1"/>
+                    </Trades>""").trades().get(0);
+            assertThat(t.instrument()).isEqualTo(Stock.of("SPY"));
+            assertThat(t.raw()).hasSize(8).containsEntry("symbol", "SPY");
+            assertThat(t.raw().keySet()).first().isEqualTo("symbol");
+        }
+
+        @Test
         void closingAndOpeningInOneFillAndCancellations() throws Exception {
             var trades = statement("""
                     <Trades>

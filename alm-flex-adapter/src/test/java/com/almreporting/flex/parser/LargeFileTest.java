@@ -3,12 +3,19 @@ package com.almreporting.flex.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.almreporting.domain.model.Statement;
+import com.almreporting.domain.model.StatementEnd;
+import com.almreporting.domain.model.TradeRow;
 import com.almreporting.domain.model.TransactionId;
+import com.almreporting.domain.port.out.StatementHandler;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A statement far larger than any real one, generated on the fly and never held as a whole in memory. */
+/**
+ * A statement far larger than any real one, generated on the fly and never held as a whole in memory: collected, and
+ * streamed through a handler that keeps nothing.
+ */
 class LargeFileTest {
 
     private static final int ROWS = 200_000;
@@ -22,6 +29,53 @@ class LargeFileTest {
         assertThat(s.trades().get(0).transactionId()).isEqualTo(TransactionId.of("1000000000"));
         assertThat(s.trades().get(ROWS - 1).transactionId()).isEqualTo(TransactionId.of(String.valueOf(1_000_000_000L + ROWS - 1)));
         assertThat(in.bytesServed()).isGreaterThan(40L * ROWS);
+    }
+
+    @Test
+    void aHandlerThatKeepsNothingStreamsThemThroughWithoutTheParserHoldingAnyRow() throws Exception {
+        GeneratedStatement in = new GeneratedStatement(ROWS);
+        Forgetful handler = new Forgetful();
+
+        new FlexStatementParser().stream(in, "generated.xml", handler);
+
+        assertThat(handler.trades).isEqualTo(ROWS);
+        assertThat(handler.last).isEqualTo(TransactionId.of(String.valueOf(1_000_000_000L + ROWS - 1)));
+        assertThat(handler.firstCollectedWhileStreaming)
+                .as("the first trade could be collected while the rest still streamed: nothing in the parser held it")
+                .isTrue();
+        assertThat(handler.ended).isTrue();
+    }
+
+    /** Counts the trades and keeps only a weak reference to the first and the id of the last. */
+    private static final class Forgetful implements StatementHandler {
+        long trades;
+        TransactionId last;
+        WeakReference<TradeRow> first;
+        boolean firstCollectedWhileStreaming;
+        boolean ended;
+
+        @Override
+        public void trade(TradeRow row) {
+            trades++;
+            last = row.transactionId();
+            if (trades == 1) {
+                first = new WeakReference<>(row);
+            } else if (trades == ROWS / 2) {
+                firstCollectedWhileStreaming = collected(first);
+            }
+        }
+
+        @Override
+        public void endStatement(StatementEnd end) {
+            ended = true;
+        }
+
+        private static boolean collected(WeakReference<?> reference) {
+            for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
+                System.gc();
+            }
+            return reference.get() == null;
+        }
     }
 
     /** A Flex document produced row by row as it is read. */

@@ -13,12 +13,12 @@ import com.almreporting.domain.model.OpenPositionRow;
 import com.almreporting.domain.model.OptionEaeRow;
 import com.almreporting.domain.model.OptionEaeType;
 import com.almreporting.domain.model.RowKey;
-import com.almreporting.domain.model.Statement;
+import com.almreporting.domain.model.StatementEnd;
+import com.almreporting.domain.model.StatementHeader;
 import com.almreporting.domain.model.TradeRow;
 import com.almreporting.domain.model.TradeType;
 import com.almreporting.domain.model.TransactionId;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +30,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the rows of one {@code FlexStatement} as they stream past and maps each to its domain record. Only
- * the mapped rows are kept, never the XML.
+ * Maps the rows of one {@code FlexStatement} to domain records as they stream past; the parser hands each to its
+ * handler at once. Kept until the statement's end, because only the end can complete them: the official NAV rows
+ * (those without a currency take the base currency, and {@code AccountInformation} may come after them), the
+ * ChangeInNAV and the base currency; with {@link MissingColumnPolicy#DERIVE}, the keys of derived transaction ids
+ * (identical rows are numbered). None of these grows with the number of trades. One per statement; not
+ * thread-safe.
  */
-final class StatementBuilder {
+final class StatementMapper {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StatementBuilder.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StatementMapper.class);
 
     /** ChangeInNAV attributes that are not components of the change. */
     private static final Set<String> CHANGE_IN_NAV_FRAME = Set.of("accountId", "acctAlias", "model", "currency",
@@ -54,11 +58,12 @@ final class StatementBuilder {
 
     private static final BigDecimal NO_RATE = BigDecimal.ONE.negate();
 
+    /** Where older cash rows without {@code dateTime} keep their date, in order of preference. */
+    private static final List<String> CASH_DATES = List.of("date", "reportDate", "settleDate");
+
+    private final StatementHeader header;
     private final AccountId account;
-    private final LocalDate fromDate;
-    private final LocalDate toDate;
-    private final String period;
-    private final Instant whenGenerated;
+    private final Instruments instruments;
     private final MissingColumnPolicy missingColumns;
     private final Map<String, Integer> derivedIds = new HashMap<>();
     private int derivedIdCount;
@@ -66,40 +71,45 @@ final class StatementBuilder {
 
     private String baseCurrency;
     private ChangeInNav changeInNav;
-    private final List<TradeRow> trades = new ArrayList<>();
-    private final List<OptionEaeRow> optionEae = new ArrayList<>();
-    private final List<CashTransactionRow> cash = new ArrayList<>();
     private final List<OfficialNav> navs = new ArrayList<>();
-    private final List<OpenPositionRow> openPositions = new ArrayList<>();
-    private final List<ConversionRate> conversionRates = new ArrayList<>();
+    private int trades;
+    private int optionEae;
+    private int cash;
+    private int openPositions;
+    private int conversionRates;
 
-    StatementBuilder(Row flexStatement, MissingColumnPolicy missingColumns) {
+    StatementMapper(Row flexStatement, Instruments instruments, MissingColumnPolicy missingColumns) {
         this.account = AccountId.of(flexStatement.requiredText("accountId", "the account id (e.g. U1234567)"));
-        this.fromDate = flexStatement.date("fromDate");
-        this.toDate = flexStatement.date("toDate");
-        this.period = flexStatement.text("period");
-        this.whenGenerated = flexStatement.instant("whenGenerated");
+        this.header = new StatementHeader(account, flexStatement.date("fromDate"), flexStatement.date("toDate"),
+                flexStatement.text("period"), flexStatement.instant("whenGenerated"));
+        this.instruments = instruments;
         this.missingColumns = missingColumns;
+    }
+
+    StatementHeader header() {
+        return header;
     }
 
     void accountInformation(Row row) {
         baseCurrency = row.text("currency");
     }
 
-    void trade(Row row) {
+    /** The execution, or null for a row of another level of detail. */
+    TradeRow trade(Row row) {
         String level = row.text("levelOfDetail");
         if (level != null && !level.equalsIgnoreCase("EXECUTION")) {
             // Another aggregation of the same executions (closed lots, orders): counted nowhere.
-            return;
+            return null;
         }
         AccountId rowAccount = accountOf(row);
         String currency = row.requiredText("currency", "the trade currency (e.g. USD)");
         BigDecimal quantity = row.requiredDecimal("quantity");
         EventTime time = tradeTime(row);
-        Instrument instrument = Instruments.of(row);
+        Instrument instrument = instruments.of(row);
         TransactionId transactionId = transactionId(row, rowAccount);
         BigDecimal proceeds = proceeds(row, quantity, instrument);
-        trades.add(new TradeRow(
+        trades++;
+        return new TradeRow(
                 transactionId,
                 rowAccount,
                 row.text("tradeID"),
@@ -127,25 +137,27 @@ final class StatementBuilder {
                 row.text("ibOrderID"),
                 origId(row, "origTransactionID"),
                 origId(row, "origTradeID"),
-                row.raw()));
+                row.raw());
     }
 
-    void optionEae(Row row) {
-        optionEae.add(new OptionEaeRow(
+    OptionEaeRow optionEae(Row row) {
+        optionEae++;
+        return new OptionEaeRow(
                 accountOf(row),
                 row.requiredDate("date"),
                 OptionEaeType.fromFlex(row.text("transactionType")),
-                Instruments.of(row),
+                instruments.of(row),
                 row.text("currency"),
                 row.decimal("quantity"),
                 row.decimal("tradePrice"),
                 row.text("tradeID"),
-                row.raw()));
+                row.raw());
     }
 
-    void cashTransaction(Row row) {
+    CashTransactionRow cashTransaction(Row row) {
         String id = row.text("transactionID");
-        cash.add(new CashTransactionRow(
+        cash++;
+        return new CashTransactionRow(
                 id == null ? null : TransactionId.of(id),
                 accountOf(row),
                 row.requiredText("type", "the cash transaction type (e.g. Dividends)"),
@@ -157,7 +169,7 @@ final class StatementBuilder {
                 row.text("description"),
                 row.text("symbol"),
                 row.text("levelOfDetail"),
-                row.raw()));
+                row.raw());
     }
 
     void officialNav(Row row) {
@@ -190,11 +202,12 @@ final class StatementBuilder {
                 row.decimal("startingValue"), row.decimal("endingValue"), row.decimal("twr"), components);
     }
 
-    void openPosition(Row row) {
-        openPositions.add(new OpenPositionRow(
+    OpenPositionRow openPosition(Row row) {
+        openPositions++;
+        return new OpenPositionRow(
                 accountOf(row),
                 row.date("reportDate"),
-                Instruments.of(row),
+                instruments.of(row),
                 row.text("currency"),
                 fxRateToBase(row),
                 row.requiredDecimal("position"),
@@ -203,19 +216,21 @@ final class StatementBuilder {
                 row.decimal("costBasisMoney"),
                 row.decimal("fifoPnlUnrealized"),
                 row.text("levelOfDetail"),
-                row.raw()));
+                row.raw());
     }
 
-    void conversionRate(Row row) {
+    ConversionRate conversionRate(Row row) {
         BigDecimal rate = row.decimal("rate");
-        conversionRates.add(new ConversionRate(
+        conversionRates++;
+        return new ConversionRate(
                 row.requiredDate("reportDate"),
                 row.requiredText("fromCurrency", "a currency code"),
                 row.requiredText("toCurrency", "a currency code"),
-                rate == null || rate.compareTo(NO_RATE) == 0 ? null : rate));
+                rate == null || rate.compareTo(NO_RATE) == 0 ? null : rate);
     }
 
-    Statement build() {
+    /** The statement is complete: what waited for its end. */
+    StatementEnd end(String source) {
         if (derivedIdCount + derivedProceedsCount > 0) {
             LOG.warn("statement of {}: derived {} transactionIDs and {} proceeds missing from Trade rows "
                     + "(MissingColumnPolicy.DERIVE)", account, derivedIdCount, derivedProceedsCount);
@@ -227,18 +242,19 @@ final class StatementBuilder {
                             : new OfficialNav(n.account(), n.reportDate(), baseCurrency, n.total()))
                     .toList();
         }
-        return new Statement(account, baseCurrency, fromDate, toDate, period, whenGenerated, trades, optionEae, cash,
-                officialNavs, changeInNav, openPositions, conversionRates);
-    }
-
-    AccountId account() {
-        return account;
+        LOG.debug("{}: statement of {}: {} trades, {} OptionEAE, {} cash rows, {} NAV rows, {} open positions,"
+                        + " {} conversion rates", source, account.masked(), trades, optionEae, cash,
+                officialNavs.size(), openPositions, conversionRates);
+        return new StatementEnd(account, baseCurrency, officialNavs, changeInNav);
     }
 
     /** The row's own account (rows of a multi-account query carry it), else the statement's; {@code -} is none. */
     private AccountId accountOf(Row row) {
         String id = row.text("accountId");
-        return id == null ? account : AccountId.of(id);
+        if (id == null || id.equals(account.value())) {
+            return account;
+        }
+        return AccountId.of(id);
     }
 
     /** {@code fxRateToBase} is absent when the query does not select it; the row is then in the base currency. */
@@ -262,7 +278,7 @@ final class StatementBuilder {
     /** {@code dateTime}, else the older {@code date}, {@code reportDate} or {@code settleDate}, as a date-only time. */
     private static EventTime cashTime(Row row) {
         EventTime time = row.dateTime("dateTime");
-        for (String alternative : List.of("date", "reportDate", "settleDate")) {
+        for (String alternative : CASH_DATES) {
             if (time != null) {
                 return time;
             }

@@ -13,10 +13,11 @@ import java.io.ByteArrayInputStream;
  *
  * <p>{@code mvn verify} runs this in Jazzer's regression mode: once over each seed in
  * {@code src/test/resources/com/almreporting/flex/parser/FlexParserFuzzTestInputs/parse/} (plus any crash
- * reproducer saved there), in well under a second. To fuzz for real (30 s, the limit below):
- * {@code JAZZER_FUZZ=1 mvn -pl alm-flex-adapter test -Dtest=FlexParserFuzzTest}. Jazzer keeps the inputs it
- * generates under {@code .cifuzz-corpus/} (not committed) and writes a crashing input into the seed directory
- * above, where it then becomes a regression case.
+ * reproducer saved there), in well under a second. To fuzz for real (30 s, the limit below; {@code -am} builds the
+ * domain alongside, so that a stale installed one is never used):
+ * {@code JAZZER_FUZZ=1 mvn -pl alm-flex-adapter -am test -Dtest=FlexParserFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Jazzer keeps the inputs it generates under {@code .cifuzz-corpus/} (not
+ * committed) and writes a crashing input into the seed directory above, where it then becomes a regression case.
  */
 class FlexParserFuzzTest {
 

@@ -1,0 +1,153 @@
+package com.almreporting.cli;
+
+import com.almreporting.persistence.EmbeddedDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A PostgreSQL server an IT class owns, with fresh databases that the CLI reaches through {@code --db-url} while the
+ * test looks at their tables: the server {@code ALM_TEST_DB_URL} names (with {@code ALM_TEST_DB_USER} and
+ * {@code ALM_TEST_DB_PASSWORD}), or an embedded one started in a directory of the test's. A URL given to the CLI never
+ * carries a password (the CLI refuses one on its command line); a password the server needs reaches the driver through
+ * a pgpass file named by the {@code org.postgresql.pgpassfile} system property.
+ */
+final class TestServer implements AutoCloseable {
+
+    private final EmbeddedDatabase embedded;
+    private final PGSimpleDataSource server;
+
+    private TestServer(EmbeddedDatabase embedded, PGSimpleDataSource server) {
+        this.embedded = embedded;
+        this.server = server;
+    }
+
+    /** One database of this server: its name, the URL for {@code --db-url}, and a data source for the test. */
+    record Database(String name, String url, PGSimpleDataSource dataSource) {
+    }
+
+    /** ALM_TEST_DB_URL's server, else an embedded one with its data directory in {@code dir}. */
+    static TestServer start(Path dir) throws IOException {
+        PGSimpleDataSource server = new PGSimpleDataSource();
+        String url = System.getenv("ALM_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            server.setURL(url);
+            String user = System.getenv("ALM_TEST_DB_USER");
+            if (user != null && !user.isBlank()) {
+                server.setUser(user);
+            }
+            String password = System.getenv("ALM_TEST_DB_PASSWORD");
+            if (password != null && !password.isEmpty()) {
+                server.setPassword(password);
+            }
+            if (server.getPassword() != null) {
+                pgpass(dir, server);
+            }
+            return new TestServer(null, server);
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dir.resolve("pgdata"), port);
+        server.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+        server.setUser("postgres");
+        return new TestServer(embedded, server);
+    }
+
+    /** The server's password for the driver, in a pgpass file (0600), for the CLI run in this JVM. */
+    private static void pgpass(Path dir, PGSimpleDataSource server) throws IOException {
+        Path file = dir.resolve("pgpass");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        String user = server.getUser() == null ? System.getProperty("user.name") : server.getUser();
+        Files.writeString(file, "*:*:*:" + escape(user) + ":" + escape(server.getPassword()) + "\n", StandardCharsets.UTF_8);
+        System.setProperty("org.postgresql.pgpassfile", file.toString());
+    }
+
+    private static String escape(String field) {
+        return field.replace("\\", "\\\\").replace(":", "\\:");
+    }
+
+    /** A new, empty database. */
+    Database create(String prefix) throws SQLException {
+        String name = prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        PGSimpleDataSource db = new PGSimpleDataSource();
+        db.setServerNames(server.getServerNames());
+        db.setPortNumbers(server.getPortNumbers());
+        db.setDatabaseName(name);
+        db.setUser(server.getUser());
+        db.setPassword(server.getPassword());
+        int port = server.getPortNumbers()[0] == 0 ? 5432 : server.getPortNumbers()[0];
+        String url = "jdbc:postgresql://" + server.getServerNames()[0] + ":" + port + "/" + name
+                + (server.getUser() == null ? "" : "?user=" + URLEncoder.encode(server.getUser(), StandardCharsets.UTF_8));
+        return new Database(name, url, db);
+    }
+
+    void drop(Database database) throws SQLException {
+        try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database.name() + " WITH (FORCE)");
+        }
+    }
+
+    /** The superuser's (or ALM_TEST_DB_USER's) connection to the server's maintenance database. */
+    PGSimpleDataSource server() {
+        return server;
+    }
+
+    /** The embedded server, when this is not ALM_TEST_DB_URL's. */
+    java.util.Optional<EmbeddedDatabase> embedded() {
+        return java.util.Optional.ofNullable(embedded);
+    }
+
+    /**
+     * Every row of every table of the {@code alm_reporting} schema (the migrations' history included), as text, sorted:
+     * two dumps are equal when a command changed nothing. Empty when the schema does not exist yet.
+     */
+    static Map<String, List<String>> dump(PGSimpleDataSource db) throws SQLException {
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'alm_reporting' AND table_type = 'BASE TABLE'")) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            for (String table : names) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery("SELECT t::text FROM alm_reporting.\"" + table + "\" t ORDER BY 1")) {
+                    while (r.next()) {
+                        rows.add(r.getString(1));
+                    }
+                }
+                tables.put(table, rows);
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

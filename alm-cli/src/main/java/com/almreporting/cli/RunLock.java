@@ -1,5 +1,6 @@
 package com.almreporting.cli;
 
+import com.almreporting.persistence.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,7 +40,7 @@ final class RunLock implements AutoCloseable {
      * then (by another process, or another run in this one).
      */
     static Optional<RunLock> acquire(Path file, Duration wait) throws IOException {
-        Files.createDirectories(file.getParent());
+        OwnerOnlyFiles.createDirectories(file.getParent());
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             FileChannel channel = open(file);

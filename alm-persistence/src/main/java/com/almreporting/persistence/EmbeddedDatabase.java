@@ -7,8 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The library's defaults suit throw-away test databases, not a system of record, so they are overridden:
  * {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on; the data directory is never
- * cleaned; locale {@code C} (byte order, the same on every machine); only 127.0.0.1 listens; a fixed port so
- * that other tools ({@code psql -h 127.0.0.1 -p 54329 -U postgres}) find it. When the process runs as root the
+ * cleaned, and created (with any missing parent) for its owner only ({@link OwnerOnlyFiles}); locale {@code C} (byte
+ * order, the same on every machine); only 127.0.0.1 listens, and no Unix socket; a fixed port so that other tools
+ * ({@code psql -h 127.0.0.1 -p 54329 -U postgres}) find it. When the process runs as root the
  * library starts the server inside a user namespace ({@code unshare -U}), as PostgreSQL refuses to run as root.
  *
  * <p>Before starting, a {@code postmaster.pid} left in the data directory is examined: a server that is still
@@ -39,6 +42,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String PID_FILE = "postmaster.pid";
+    /** io.zonky's lock on the data directory, held while its server runs. */
+    static final String LIBRARY_LOCK_FILE = "epg-lock";
     static final String SUPERUSER = "postgres";
     static final String DATABASE = "postgres";
 
@@ -61,7 +66,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            OwnerOnlyFiles.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory " + dir, e);
         }
@@ -97,7 +102,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + dir + ": " + e.getMessage() + " (the server's output is logged above" + root + ")", e);
         }
         db.checkItServes(dir);
+        ownerOnly(dir.resolve(LIBRARY_LOCK_FILE));
         return db;
+    }
+
+    /** The library creates its lock file under the process's umask, after initdb (which wants an empty directory). */
+    private static void ownerOnly(Path file) {
+        try {
+            if (Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot make {} readable by its owner only: {}", file, e.getMessage());
+        }
     }
 
     /** Another program on the port would answer in our server's place (zonky only waits for the port to answer). */

@@ -69,8 +69,8 @@ final class TestServer implements AutoCloseable {
         return new TestServer(embedded, server);
     }
 
-    /** The server's password for the driver, in a pgpass file (0600), for the CLI run in this JVM. */
-    private static void pgpass(Path dir, PGSimpleDataSource server) throws IOException {
+    /** The server's password for the driver, in a pgpass file (0600) in {@code dir}, for the CLI run in this JVM. */
+    static void pgpass(Path dir, PGSimpleDataSource server) throws IOException {
         Path file = dir.resolve("pgpass");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -74,6 +74,9 @@ class UpdateRecoveryIT {
             if (System.getenv("ALM_TEST_DB_PASSWORD") != null) {
                 server.setPassword(System.getenv("ALM_TEST_DB_PASSWORD"));
             }
+            if (server.getPassword() != null) {
+                TestServer.pgpass(serverDir, server); // the CLI refuses a password in --db-url
+            }
             return;
         }
         int port;
@@ -105,16 +108,12 @@ class UpdateRecoveryIT {
         db.setDatabaseName(name);
         db.setUser(server.getUser());
         db.setPassword(server.getPassword());
-        // The CLI takes the database as a URL (credentials in it: this process cannot set ALM_DB_USER for itself).
+        // The CLI takes the database as a URL with the user in it (this process cannot set ALM_DB_USER for itself); a
+        // password comes from the pgpass file startServer wrote.
         int port = server.getPortNumbers()[0] == 0 ? 5432 : server.getPortNumbers()[0];
         StringBuilder url = new StringBuilder("jdbc:postgresql://" + server.getServerNames()[0] + ":" + port + "/" + name);
-        String separator = "?";
         if (server.getUser() != null) {
-            url.append(separator).append("user=").append(URLEncoder.encode(server.getUser(), StandardCharsets.UTF_8));
-            separator = "&";
-        }
-        if (server.getPassword() != null) {
-            url.append(separator).append("password=").append(URLEncoder.encode(server.getPassword(), StandardCharsets.UTF_8));
+            url.append("?user=").append(URLEncoder.encode(server.getUser(), StandardCharsets.UTF_8));
         }
         dbUrl = url.toString();
         logs = new UpdateFixtures.Logs();
@@ -236,7 +235,11 @@ class UpdateRecoveryIT {
                     AlmCommand.class.getName()));
             command.addAll(UpdateFixtures.updateArgs(ibkr, dataDir));
             command.addAll(List.of("--data-dir", dataDir.toString(), "--db-url", dbUrl));
-            child = new ProcessBuilder(command).redirectOutput(childOut.toFile()).redirectError(childErr.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(childOut.toFile()).redirectError(childErr.toFile());
+            if (System.getProperty("org.postgresql.pgpassfile") != null) {
+                builder.environment().put("PGPASSFILE", System.getProperty("org.postgresql.pgpassfile"));
+            }
+            child = builder.start();
             try {
                 awaitOrFail(() -> !ibkr.requests("GetStatement").isEmpty(), child, childErr, "the child asks for the statement");
                 // Hold the account's ingest lock: the child's data transaction will wait inside, mid-ingest.

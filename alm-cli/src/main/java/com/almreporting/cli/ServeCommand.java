@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code alm serve}: the local, read-only web dashboard ({@link Dashboard}) until interrupted. Binds to 127.0.0.1
- * unless {@code --bind} says otherwise, and then warns: the pages show account figures to whoever can reach them.
+ * unless {@code --bind} says otherwise (no setting of the environment can), and then warns on standard error: the
+ * pages show account figures to whoever can reach them.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a local, read-only web dashboard: the trading days in the ledger, the report of a date "
@@ -31,7 +30,6 @@ import picocli.CommandLine.Option;
                 + "/live.json, /healthz. Stops on Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     /** The longest a live reading answers later requests (the page's reload interval when shorter). */
     private static final Duration LIVE_REUSE = Duration.ofSeconds(5);
 
@@ -106,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("alm serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
                 return ExitCode.BROKER_UNAVAILABLE;
             }
-            interrupted = serveUntilStopped(dashboard, address, live, out);
+            interrupted = serveUntilStopped(dashboard, address, live, out, err);
         } catch (DatabaseSession.Unavailable e) {
             err.println("alm serve: " + e.getMessage());
             return ExitCode.DATABASE;
@@ -121,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
      * Serves until the thread is interrupted (in-process use) or the JVM shuts down (Ctrl-C, SIGTERM); returns
      * whether it was interrupted.
      */
-    private boolean serveUntilStopped(Dashboard dashboard, InetAddress address, LiveStatus live, PrintWriter out) {
+    private boolean serveUntilStopped(Dashboard dashboard, InetAddress address, LiveStatus live, PrintWriter out,
+                                      PrintWriter err) {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             dashboard.close();
@@ -132,8 +131,11 @@ final class ServeCommand implements Callable<Integer> {
         String url = "http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + dashboard.address().getPort() + "/";
         try {
             if (!address.isLoopbackAddress()) {
-                LOG.warn("alm serve: listening on {}, not on loopback: the account's figures are readable, without "
-                        + "authentication, by whoever can reach this address", url);
+                // On stderr, not in the log: no log level may hide it.
+                err.println("alm serve: warning: listening on " + url + ", not on loopback: the account's figures are"
+                        + " readable, without authentication, by whoever can reach " + (address.isAnyLocalAddress()
+                        ? "any address of this machine" : "this address"));
+                err.flush();
             }
             out.println("alm serve: dashboard on " + url + " (read-only; "
                     + (live == null ? "no gateway configured" : "live from IB Gateway at " + live.address())

@@ -23,8 +23,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A PostgreSQL server an IT class owns, with fresh databases that the CLI reaches through {@code --db-url} while the
  * test looks at their tables: the server {@code ALM_TEST_DB_URL} names (with {@code ALM_TEST_DB_USER} and
  * {@code ALM_TEST_DB_PASSWORD}), or an embedded one started in a directory of the test's. A URL given to the CLI never
- * carries a password (the CLI refuses one on its command line); a password the server needs reaches the driver through
- * a pgpass file named by the {@code org.postgresql.pgpassfile} system property.
+ * carries a password (the CLI refuses one on its command line); the server's password (the embedded one always has
+ * one) reaches the driver through a pgpass file named by the {@code org.postgresql.pgpassfile} system property.
  */
 final class TestServer implements AutoCloseable {
 
@@ -55,7 +55,7 @@ final class TestServer implements AutoCloseable {
                 server.setPassword(password);
             }
             if (server.getPassword() != null) {
-                pgpass(dir, server);
+                pgpass(server);
             }
             return new TestServer(null, server);
         }
@@ -64,19 +64,28 @@ final class TestServer implements AutoCloseable {
             port = s.getLocalPort();
         }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(dir.resolve("pgdata"), port);
-        server.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
-        server.setUser("postgres");
-        return new TestServer(embedded, server);
+        PGSimpleDataSource superuser = (PGSimpleDataSource) embedded.dataSource();
+        pgpass(superuser);
+        return new TestServer(embedded, superuser);
     }
 
-    /** The server's password for the driver, in a pgpass file (0600) in {@code dir}, for the CLI run in this JVM. */
-    static void pgpass(Path dir, PGSimpleDataSource server) throws IOException {
-        Path file = dir.resolve("pgpass");
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    private static Path pgpassFile;
+
+    /**
+     * Gives the driver the server's password for the CLI run in this JVM: a line for its host and port in one pgpass
+     * file (0600) that the {@code org.postgresql.pgpassfile} system property names, shared by every server of the JVM.
+     */
+    static synchronized void pgpass(PGSimpleDataSource server) throws IOException {
+        if (pgpassFile == null) {
+            pgpassFile = Files.createTempFile("alm-test-", ".pgpass",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            pgpassFile.toFile().deleteOnExit();
+            System.setProperty("org.postgresql.pgpassfile", pgpassFile.toString());
+        }
+        int port = server.getPortNumbers()[0] == 0 ? 5432 : server.getPortNumbers()[0];
         String user = server.getUser() == null ? System.getProperty("user.name") : server.getUser();
-        Files.writeString(file, "*:*:*:" + escape(user) + ":" + escape(server.getPassword()) + "\n", StandardCharsets.UTF_8);
-        System.setProperty("org.postgresql.pgpassfile", file.toString());
+        Files.writeString(pgpassFile, escape(server.getServerNames()[0]) + ":" + port + ":*:" + escape(user) + ":"
+                + escape(server.getPassword()) + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static String escape(String field) {

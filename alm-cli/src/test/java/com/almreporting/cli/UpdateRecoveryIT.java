@@ -75,7 +75,7 @@ class UpdateRecoveryIT {
                 server.setPassword(System.getenv("ALM_TEST_DB_PASSWORD"));
             }
             if (server.getPassword() != null) {
-                TestServer.pgpass(serverDir, server); // the CLI refuses a password in --db-url
+                TestServer.pgpass(server); // the CLI refuses a password in --db-url
             }
             return;
         }
@@ -84,8 +84,8 @@ class UpdateRecoveryIT {
             port = s.getLocalPort();
         }
         embedded = EmbeddedDatabase.start(serverDir.resolve("pgdata"), port);
-        server.setURL("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
-        server.setUser("postgres");
+        server = (PGSimpleDataSource) embedded.dataSource();
+        TestServer.pgpass(server); // the embedded server asks for its password; the CLI finds it there
     }
 
     @AfterAll

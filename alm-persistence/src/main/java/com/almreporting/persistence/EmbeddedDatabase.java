@@ -11,6 +11,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * <p>The library's defaults suit throw-away test databases, not a system of record, so they are overridden:
  * {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on; the data directory is never
  * cleaned, and created (with any missing parent) for its owner only ({@link OwnerOnlyFiles}); locale {@code C} (byte
- * order, the same on every machine); only 127.0.0.1 listens, and no Unix socket; a fixed port so that other tools
- * ({@code psql -h 127.0.0.1 -p 54329 -U postgres}) find it. When the process runs as root the
- * library starts the server inside a user namespace ({@code unshare -U}), as PostgreSQL refuses to run as root.
+ * order, the same on every machine); only 127.0.0.1 listens, and no Unix socket; every connection needs a password
+ * (loopback is shared with this machine's other users; see {@code SuperuserPassword}); a fixed port so that other
+ * tools find it ({@code PGPASSFILE=.../pgdata/alm-superuser.pgpass psql -h 127.0.0.1 -p 54329 -U postgres}). When
+ * the process runs as root the library starts the server inside a user namespace ({@code unshare -U}), as PostgreSQL
+ * refuses to run as root.
  *
  * <p>Before starting, a {@code postmaster.pid} left in the data directory is examined: a server that is still
  * running there is reported (another alm process, or one left behind), a file whose process is gone is removed
@@ -50,11 +55,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final int port;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.password = password;
     }
 
     /**
@@ -75,6 +82,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         LOG.info("Starting embedded PostgreSQL on 127.0.0.1:{} with data directory {}{}", port, dir,
                 fresh ? " (new, initialising)" : "");
+        Optional<String> kept;
+        try {
+            kept = SuperuserPassword.read(dir);
+            if (kept.isPresent()) {
+                SuperuserPassword.requirePasswords(dir);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the embedded server's password: " + e.getMessage(), e);
+        }
+        // A new cluster (or one an earlier alm made) trusts every loopback connection until secure() below has run.
+        String password = kept.orElseGet(SuperuserPassword::generate);
         EmbeddedDatabase db;
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -91,8 +109,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("locale", "C")
                     .setPGStartupWait(Duration.ofSeconds(120))
                     .setRegisterShutdownHook(true)
+                    .setConnectConfig("password", password)
                     .start();
-            db = new EmbeddedDatabase(postgres, dir, port);
+            db = new EmbeddedDatabase(postgres, dir, port, password);
         } catch (IOException | RuntimeException e) {
             String root = "root".equals(System.getProperty("user.name"))
                     ? "; PostgreSQL refuses to run as root and this system offers no user namespace (unshare -U) to run it in:"
@@ -101,9 +120,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("embedded PostgreSQL did not start on 127.0.0.1:" + port + " with data directory "
                     + dir + ": " + e.getMessage() + " (the server's output is logged above" + root + ")", e);
         }
+        if (kept.isEmpty()) {
+            db.secure();
+        }
         db.checkItServes(dir);
         ownerOnly(dir.resolve(LIBRARY_LOCK_FILE));
         return db;
+    }
+
+    /**
+     * Gives the superuser the password and makes the server ask for it. In this order, so that a crash at any point
+     * leaves a cluster that the next start can open: the file is written only once the role has the password.
+     */
+    private void secure() {
+        try {
+            try (Connection c = dataSource().getConnection()) {
+                // hashed here (SCRAM verifier): the password itself is never sent, so no server log can hold it
+                c.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), "scram-sha-256");
+            }
+            SuperuserPassword.write(dataDirectory, SUPERUSER, password);
+            SuperuserPassword.requirePasswords(dataDirectory);
+            DSL.using(dataSource(), SQLDialect.POSTGRES).select(DSL.function("pg_reload_conf", Boolean.class)).fetch();
+        } catch (SQLException | IOException | RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot set the embedded server's superuser password in " + dataDirectory
+                    + ": " + e.getMessage(), e);
+        }
+        LOG.info("The embedded PostgreSQL now asks for a password; the superuser's is in {}",
+                dataDirectory.resolve(SuperuserPassword.FILE));
     }
 
     /** The library creates its lock file under the process's umask, after initdb (which wants an empty directory). */
@@ -205,6 +249,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ds.setPortNumbers(new int[] {port});
         ds.setDatabaseName(DATABASE);
         ds.setUser(SUPERUSER);
+        ds.setPassword(password);
         ds.setApplicationName("alm");
         return ds;
     }

@@ -93,6 +93,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         // A new cluster (or one an earlier alm made) trusts every loopback connection until secure() below has run.
         String password = kept.orElseGet(SuperuserPassword::generate);
+        Path binaries = binariesDirectory(dir);
         EmbeddedDatabase db;
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -110,6 +111,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(120))
                     .setRegisterShutdownHook(true)
                     .setConnectConfig("password", password)
+                    .setOverrideWorkingDirectory(binaries.toFile())
                     .start();
             db = new EmbeddedDatabase(postgres, dir, port, password);
         } catch (IOException | RuntimeException e) {
@@ -124,7 +126,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             db.secure();
         }
         db.checkItServes(dir);
-        ownerOnly(dir.resolve(LIBRARY_LOCK_FILE));
+        // the library makes both under the process's umask, and opens its working directory to every user
+        restrict(dir.resolve(LIBRARY_LOCK_FILE), "rw-------");
+        restrict(binaries, "rwx------");
         return db;
     }
 
@@ -150,14 +154,40 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 dataDirectory.resolve(SuperuserPassword.FILE));
     }
 
-    /** The library creates its lock file under the process's umask, after initdb (which wants an empty directory). */
-    private static void ownerOnly(Path file) {
+    /**
+     * Where the server's binaries are unpacked: {@code $XDG_CACHE_HOME/alm/embedded-pg} (default
+     * {@code ~/.cache/alm/embedded-pg}), owner-only, or, should that not be possible, beside the cluster. Not the
+     * library's default, {@code /tmp/embedded-pg}: another user of the machine could put a program of theirs there
+     * for alm to run. An operator's {@code -Dot.epg.working-dir} is respected.
+     */
+    static Path binariesDirectory(Path cluster) {
+        String chosen = System.getProperty("ot.epg.working-dir");
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        String cacheHome = System.getenv("XDG_CACHE_HOME");
+        Path cache = cacheHome != null && !cacheHome.isBlank() ? Path.of(cacheHome)
+                : Path.of(System.getProperty("user.home"), ".cache");
         try {
-            if (Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return OwnerOnlyFiles.createDirectories(cache.resolve("alm").resolve("embedded-pg"));
+        } catch (IOException | RuntimeException e) {
+            Path beside = cluster.resolveSibling(cluster.getFileName() + "-binaries");
+            LOG.debug("Cannot use {} for the PostgreSQL binaries ({}); using {}", cache, e.toString(), beside);
+            try {
+                return OwnerOnlyFiles.createDirectories(beside);
+            } catch (IOException again) {
+                throw new UncheckedIOException("cannot create a directory for the PostgreSQL binaries: " + beside, again);
+            }
+        }
+    }
+
+    private static void restrict(Path path, String mode) {
+        try {
+            if (Files.exists(path) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
             }
         } catch (IOException e) {
-            LOG.warn("Cannot make {} readable by its owner only: {}", file, e.getMessage());
+            LOG.warn("Cannot make {} its owner's only: {}", path, e.getMessage());
         }
     }
 

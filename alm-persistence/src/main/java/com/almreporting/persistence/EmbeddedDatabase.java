@@ -87,6 +87,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             kept = SuperuserPassword.read(dir);
             if (kept.isPresent()) {
                 SuperuserPassword.requirePasswords(dir);
+            } else if (SuperuserPassword.required(dir)) {
+                throw new IllegalStateException("the embedded server in " + dir + " asks for a password, but its file "
+                        + SuperuserPassword.FILE + " is missing: restore it from a backup of the data directory, or"
+                        + " replace scram-sha-256 by trust in " + dir.resolve("pg_hba.conf") + " and start alm once (it"
+                        + " sets a new password)");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the embedded server's password: " + e.getMessage(), e);

@@ -50,6 +50,12 @@ final class SuperuserPassword {
         return Optional.of(fields[4]);
     }
 
+    /** Whether the cluster's {@code pg_hba.conf} is the one {@link #requirePasswords} writes. */
+    static boolean required(Path cluster) throws IOException {
+        Path hba = cluster.resolve(HBA_FILE);
+        return Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(HBA);
+    }
+
     /** A new random password: 32 bytes, in hex. */
     static String generate() {
         byte[] bytes = new byte[32];
@@ -68,10 +74,10 @@ final class SuperuserPassword {
 
     /** Makes the cluster ask every connection for a password (read by the server at start and on reload). */
     static void requirePasswords(Path cluster) throws IOException {
-        Path hba = cluster.resolve(HBA_FILE);
-        if (Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).equals(HBA)) {
+        if (required(cluster)) {
             return;
         }
+        Path hba = cluster.resolve(HBA_FILE);
         Path temp = cluster.resolve(HBA_FILE + ".new");
         Files.deleteIfExists(temp);
         OwnerOnlyFiles.createFileIfAbsent(temp);

@@ -49,6 +49,19 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aClusterThatAsksForAPasswordWhoseFileIsLostIsRefusedBeforeAnythingStarts() throws Exception {
+        Files.writeString(dataDirectory.resolve("postgresql.conf"), "");
+        SuperuserPassword.requirePasswords(dataDirectory);
+        int port = TestDatabase.freePort();
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, port))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("asks for a password, but its file " + SuperuserPassword.FILE + " is missing")
+                .hasMessageContaining("restore it from a backup");
+        assertThat(dataDirectory.resolve(EmbeddedDatabase.PID_FILE)).doesNotExist();
+    }
+
+    @Test
     void withoutAPidFileThereIsNothingToCheck() {
         EmbeddedDatabase.checkForRunningServer(dataDirectory, 54329);
 

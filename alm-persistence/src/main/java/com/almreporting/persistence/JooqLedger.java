@@ -19,7 +19,9 @@ import com.almreporting.domain.model.OpenPositionRow;
 import com.almreporting.domain.model.OptionEaeRow;
 import com.almreporting.domain.model.Statement;
 import com.almreporting.domain.model.TradeRow;
+import com.almreporting.domain.model.checkpoint.Checkpoint;
 import com.almreporting.domain.port.out.AccountHistory;
+import com.almreporting.domain.port.out.BusinessDates;
 import com.almreporting.domain.port.out.IngestCounts;
 import com.almreporting.domain.port.out.Ledger;
 import com.almreporting.domain.port.out.StatementOrigin;
@@ -40,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -101,6 +104,7 @@ public final class JooqLedger implements Ledger {
     private final Clock clock;
 
     private static final LocalDate LAST_STORABLE_DATE = LocalDate.of(9999, 12, 31);
+    private static final LocalDate FIRST_STORABLE_DATE = LocalDate.of(1, 1, 1);
 
     public JooqLedger(DataSource dataSource) {
         this(dataSource, Clock.systemUTC());
@@ -300,25 +304,64 @@ public final class JooqLedger implements Ledger {
     }
 
     @Override
-    public AccountHistory history(AccountId account, LocalDate requestedThrough) {
+    public AccountHistory history(AccountId account, LocalDate through) {
+        return history(account, LocalDate.MIN, through);
+    }
+
+    @Override
+    public AccountHistory history(AccountId account, LocalDate requestedSince, LocalDate requestedThrough) {
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(requestedSince, "since");
         Objects.requireNonNull(requestedThrough, "through");
-        // PostgreSQL's date ends in year 5874897; LocalDate.MAX ("everything") is beyond it.
+        // PostgreSQL's date ends in year 5874897; LocalDate.MAX ("everything") is beyond it, and LocalDate.MIN before
+        // its first day: an unbounded side is left out of the query.
         LocalDate through = requestedThrough.isAfter(LAST_STORABLE_DATE) ? LAST_STORABLE_DATE : requestedThrough;
+        LocalDate since = requestedSince.isBefore(FIRST_STORABLE_DATE) ? null : requestedSince;
         return inSnapshot(ctx -> {
             var book = ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.ACCOUNT_ID.eq(account.value())).fetchOne();
             if (book == null) {
                 return new AccountHistory(account, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
             }
             return new AccountHistory(account, book.getBaseCurrency(),
-                    TRADES.read(ctx, account, CHRONOLOGICAL_EVENTS.BUSINESS_DATE.le(through)),
-                    OPTION_EAE_ROWS.read(ctx, account, OPTION_EAE.EAE_DATE.le(through)),
-                    CASH.read(ctx, account, CASH_TRANSACTIONS.BUSINESS_DATE.le(through)),
-                    NAVS.read(ctx, account, NAV_SNAPSHOTS.REPORT_DATE.le(through)),
-                    CHANGES.read(ctx, account, CHANGE_IN_NAV.TO_DATE.isNull().or(CHANGE_IN_NAV.TO_DATE.le(through))),
+                    TRADES.read(ctx, account, dated(CHRONOLOGICAL_EVENTS.BUSINESS_DATE, since, through)),
+                    OPTION_EAE_ROWS.read(ctx, account, dated(OPTION_EAE.EAE_DATE, since, through)),
+                    CASH.read(ctx, account, dated(CASH_TRANSACTIONS.BUSINESS_DATE, since, through)),
+                    NAVS.read(ctx, account, dated(NAV_SNAPSHOTS.REPORT_DATE, since, through)),
+                    CHANGES.read(ctx, account, CHANGE_IN_NAV.TO_DATE.isNull().or(dated(CHANGE_IN_NAV.TO_DATE, since, through))),
                     POSITIONS.read(ctx, account,
-                            OPEN_POSITIONS.REPORT_DATE.isNull().or(OPEN_POSITIONS.REPORT_DATE.le(through))));
+                            OPEN_POSITIONS.REPORT_DATE.isNull().or(dated(OPEN_POSITIONS.REPORT_DATE, since, through))));
         });
+    }
+
+    /** {@code date <= through}, and {@code date >= since} unless {@code since} is null. */
+    private static org.jooq.Condition dated(org.jooq.Field<LocalDate> date, LocalDate since, LocalDate through) {
+        return since == null ? date.le(through) : date.between(since, through);
+    }
+
+    @Override
+    public Optional<BusinessDates> businessDates(AccountId account) {
+        return LedgerCheckpoints.businessDates(dsl, account);
+    }
+
+    @Override
+    public long version(AccountId account) {
+        return LedgerCheckpoints.version(dsl, account);
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpointBefore(AccountId account, LocalDate day) {
+        LocalDate before = day.isAfter(LAST_STORABLE_DATE) ? LAST_STORABLE_DATE : day;
+        return inSnapshot(ctx -> LedgerCheckpoints.latestBefore(ctx, account, before));
+    }
+
+    @Override
+    public boolean storeCheckpoints(AccountId account, long version, List<Checkpoint> checkpoints) {
+        return LedgerCheckpoints.store(dsl, account, version, checkpoints);
+    }
+
+    @Override
+    public boolean linkedBefore(AccountId account, LocalDate before, Set<String> transactionIds, Set<String> tradeIds) {
+        return LedgerCheckpoints.linkedBefore(dsl, account, before, transactionIds, tradeIds);
     }
 
     /**

@@ -43,7 +43,7 @@ class PersistenceModuleIT {
 
             DatabaseStatus status = db.status();
             assertThat(status.isCurrent()).isTrue();
-            assertThat(status.migrations()).extracting(MigrationStatus::version).containsExactly("1");
+            assertThat(status.migrations()).extracting(MigrationStatus::version).containsExactly("1", "2");
             assertThat(status.rowCounts()).containsEntry("chronological_events", 9L).containsEntry("statements", 1L)
                     .containsKeys("accounts", "nav_snapshots", "stock_positions", "conversion_rates");
             assertThat(status.lastRun()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(StatementRun.COMMITTED));

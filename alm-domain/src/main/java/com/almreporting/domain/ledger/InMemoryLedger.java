@@ -3,30 +3,34 @@ package com.almreporting.domain.ledger;
 import com.almreporting.domain.model.AccountId;
 import com.almreporting.domain.model.CashTransactionRow;
 import com.almreporting.domain.model.ChangeInNav;
-import com.almreporting.domain.model.EventTime;
 import com.almreporting.domain.model.OfficialNav;
 import com.almreporting.domain.model.OpenPositionRow;
 import com.almreporting.domain.model.OptionEaeRow;
 import com.almreporting.domain.model.Statement;
 import com.almreporting.domain.model.TradeRow;
+import com.almreporting.domain.model.checkpoint.Checkpoint;
 import com.almreporting.domain.port.out.AccountHistory;
+import com.almreporting.domain.port.out.BusinessDates;
 import com.almreporting.domain.port.out.IngestCounts;
 import com.almreporting.domain.port.out.Ledger;
 import com.almreporting.domain.port.out.StatementOrigin;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * A {@link Ledger} in memory, for replaying statement files without a database and for tests. Same rules as
  * the database ledger: keyed upserts, the newer statement wins, DETAIL cash rows only, SUMMARY positions only.
+ * Checkpoints are kept per account and dropped, on each store, from the earliest business date a changed row had
+ * or has.
  * Thread-safe (every method is synchronized); not persistent.
  */
 public final class InMemoryLedger implements Ledger {
@@ -44,6 +48,19 @@ public final class InMemoryLedger implements Ledger {
         final Map<LocalDate, Versioned<OfficialNav>> navs = new HashMap<>();
         final Map<String, Versioned<ChangeInNav>> changes = new HashMap<>();
         final Map<String, Versioned<OpenPositionRow>> positions = new HashMap<>();
+        final NavigableMap<LocalDate, Checkpoint> checkpoints = new TreeMap<>();
+        long version;
+    }
+
+    /** The earliest business date among the rows a store inserted or changed (old and new versions). */
+    private static final class EarliestChange {
+        LocalDate date;
+
+        void note(LocalDate d) {
+            if (d != null && (date == null || d.isBefore(date))) {
+                date = d;
+            }
+        }
     }
 
     private final Map<AccountId, Book> books = new TreeMap<>();
@@ -70,12 +87,17 @@ public final class InMemoryLedger implements Ledger {
             book.baseCurrencyWrittenBy = generated;
         }
         int[] counts = new int[4];
-        upsertAll(book.trades, trades, generated, counts);
-        upsertAll(book.optionEae, optionEae, generated, counts);
-        upsertAll(book.cash, cash, generated, counts);
-        upsertAll(book.navs, navs, generated, counts);
-        upsertAll(book.changes, changes, generated, counts);
-        upsertAll(book.positions, positions, generated, counts);
+        EarliestChange earliest = new EarliestChange();
+        upsertAll(book.trades, trades, generated, counts, TradeRow::businessDate, earliest);
+        upsertAll(book.optionEae, optionEae, generated, counts, OptionEaeRow::date, earliest);
+        upsertAll(book.cash, cash, generated, counts, CashTransactionRow::businessDate, earliest);
+        upsertAll(book.navs, navs, generated, counts, OfficialNav::reportDate, earliest);
+        upsertAll(book.changes, changes, generated, counts, c -> null, earliest);
+        upsertAll(book.positions, positions, generated, counts, p -> null, earliest);
+        if (earliest.date != null) {
+            book.checkpoints.values().removeIf(c -> !c.horizon().isBefore(earliest.date));
+        }
+        book.version++;
         return new IngestCounts(statement.account(), counts[0], counts[1], counts[2], counts[3]);
     }
 
@@ -88,12 +110,14 @@ public final class InMemoryLedger implements Ledger {
         return distinct;
     }
 
-    private static <K, T> void upsertAll(Map<K, Versioned<T>> table, Map<K, T> rows, Instant generated, int[] counts) {
+    private static <K, T> void upsertAll(Map<K, Versioned<T>> table, Map<K, T> rows, Instant generated, int[] counts,
+                                         Function<T, LocalDate> date, EarliestChange earliest) {
         rows.forEach((k, row) -> {
             Versioned<T> existing = table.get(k);
             if (existing == null) {
                 table.put(k, new Versioned<>(row, generated));
                 counts[0]++;
+                earliest.note(date.apply(row));
             } else if (generated.isBefore(existing.writtenBy())) {
                 counts[3]++;
             } else if (existing.row().equals(row)) {
@@ -102,6 +126,8 @@ public final class InMemoryLedger implements Ledger {
             } else {
                 table.put(k, new Versioned<>(row, generated));
                 counts[1]++;
+                earliest.note(date.apply(existing.row()));
+                earliest.note(date.apply(row));
             }
         });
     }
@@ -119,33 +145,105 @@ public final class InMemoryLedger implements Ledger {
 
     @Override
     public synchronized AccountHistory history(AccountId account, LocalDate through) {
+        return history(account, LocalDate.MIN, through);
+    }
+
+    @Override
+    public synchronized AccountHistory history(AccountId account, LocalDate since, LocalDate through) {
         Book book = books.get(account);
         if (book == null) {
             return new AccountHistory(account, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         return new AccountHistory(account, book.baseCurrency,
-                rows(book.trades, t -> businessDate(t.tradeDate(), t.time()), through),
-                rows(book.optionEae, OptionEaeRow::date, through),
-                rows(book.cash, c -> businessDate(c.reportDate(), c.time()), through),
-                rows(book.navs, OfficialNav::reportDate, through),
-                rows(book.changes, c -> c.toDate() == null ? LocalDate.MIN : c.toDate(), through),
-                rows(book.positions, p -> p.reportDate() == null ? LocalDate.MIN : p.reportDate(), through));
+                rows(book.trades, TradeRow::businessDate, since, through),
+                rows(book.optionEae, OptionEaeRow::date, since, through),
+                rows(book.cash, CashTransactionRow::businessDate, since, through),
+                rows(book.navs, OfficialNav::reportDate, since, through),
+                rows(book.changes, ChangeInNav::toDate, since, through),
+                rows(book.positions, OpenPositionRow::reportDate, since, through));
     }
 
-    private static <K, T> List<T> rows(Map<K, Versioned<T>> table, Function<T, LocalDate> date, LocalDate through) {
+    /** Rows dated in [since, through]; a row without a date is in every window. */
+    private static <K, T> List<T> rows(Map<K, Versioned<T>> table, Function<T, LocalDate> date, LocalDate since,
+                                       LocalDate through) {
         List<T> out = new ArrayList<>();
         for (Versioned<T> v : table.values()) {
-            if (!date.apply(v.row()).isAfter(through)) {
+            LocalDate d = date.apply(v.row());
+            if (d == null || !d.isBefore(since) && !d.isAfter(through)) {
                 out.add(v.row());
             }
         }
         return out;
     }
 
-    private static LocalDate businessDate(LocalDate date, EventTime time) {
-        if (date != null) {
-            return date;
+    @Override
+    public synchronized Optional<BusinessDates> businessDates(AccountId account) {
+        Book book = books.get(account);
+        if (book == null) {
+            return Optional.empty();
         }
-        return time.dateIn(ZoneOffset.UTC);
+        List<LocalDate> dates = new ArrayList<>();
+        book.trades.values().forEach(v -> dates.add(v.row().businessDate()));
+        book.optionEae.values().forEach(v -> dates.add(v.row().date()));
+        book.cash.values().forEach(v -> dates.add(v.row().businessDate()));
+        book.navs.keySet().forEach(dates::add);
+        if (dates.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new BusinessDates(java.util.Collections.min(dates), java.util.Collections.max(dates)));
+    }
+
+    @Override
+    public synchronized long version(AccountId account) {
+        Book book = books.get(account);
+        return book == null ? 0 : book.version;
+    }
+
+    @Override
+    public synchronized Optional<Checkpoint> latestCheckpointBefore(AccountId account, LocalDate day) {
+        Book book = books.get(account);
+        return book == null ? Optional.empty() : Optional.ofNullable(book.checkpoints.lowerEntry(day)).map(Map.Entry::getValue);
+    }
+
+    @Override
+    public synchronized boolean storeCheckpoints(AccountId account, long version, List<Checkpoint> checkpoints) {
+        Book book = books.get(account);
+        if (book == null || book.version != version) {
+            return false;
+        }
+        for (Checkpoint c : checkpoints) {
+            if (!c.account().equals(account)) {
+                throw new IllegalArgumentException("checkpoint of account " + c.account() + " stored for " + account);
+            }
+            book.checkpoints.put(c.day(), c);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean linkedBefore(AccountId account, LocalDate before, Set<String> transactionIds,
+                                             Set<String> tradeIds) {
+        Book book = books.get(account);
+        if (book == null) {
+            return false;
+        }
+        for (Versioned<TradeRow> v : book.trades.values()) {
+            TradeRow t = v.row();
+            if (t.businessDate().isBefore(before)
+                    && (transactionIds.contains(t.transactionId().value()) || contains(transactionIds, t.origTransactionId())
+                    || contains(tradeIds, t.tradeId()) || contains(tradeIds, t.origTradeId()))) {
+                return true;
+            }
+        }
+        for (Versioned<OptionEaeRow> v : book.optionEae.values()) {
+            if (v.row().date().isBefore(before) && contains(tradeIds, v.row().tradeId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(Set<String> ids, String id) {
+        return id != null && ids.contains(id);
     }
 }

@@ -40,6 +40,15 @@ public record CashTransactionRow(
         return RowKey.of("cash", account, type, currency, amount.toPlainString(), time, reportDate, description, symbol);
     }
 
+    /**
+     * The date the ledger files the row under: its {@code reportDate}, else the UTC date of its time.
+     *
+     * @return the business date
+     */
+    public LocalDate businessDate() {
+        return reportDate != null ? reportDate : time.dateIn(java.time.ZoneOffset.UTC);
+    }
+
     /** DETAIL rows (or rows from queries without the summary option, which carry no level) are the events. */
     public boolean isDetail() {
         return levelOfDetail == null || levelOfDetail.isBlank() || levelOfDetail.equalsIgnoreCase("DETAIL");

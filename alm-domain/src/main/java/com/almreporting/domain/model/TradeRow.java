@@ -59,6 +59,15 @@ public record TradeRow(
         raw = RawAttributes.of(raw);
     }
 
+    /**
+     * The date the ledger files the row under: its {@code tradeDate}, else the UTC date of its time.
+     *
+     * @return the business date
+     */
+    public LocalDate businessDate() {
+        return tradeDate != null ? tradeDate : time.dateIn(java.time.ZoneOffset.UTC);
+    }
+
     public boolean isOption() {
         return instrument instanceof OptionContract;
     }

@@ -30,6 +30,16 @@ public record ReportSettings(ZoneId observerZone, PremiumPolicy policy, Duration
         }
     }
 
+    /**
+     * The settings that shape what one trading day carries into the next (premium policy, block gap, fallback
+     * FX rate), as a key: a checkpoint holds only for reports whose settings have the same key.
+     *
+     * @return the key, e.g. {@code ZERO_DTE_PREMIUM|PT5M|7.8}
+     */
+    public String carryKey() {
+        return policy.name() + "|" + blockGap + "|" + fallbackFxRate.toPlainString();
+    }
+
     public static ReportSettings defaults() {
         return new ReportSettings(HONG_KONG, PremiumPolicy.ZERO_DTE_PREMIUM, Duration.ofMinutes(5),
                 new BigDecimal("928200.00"), "HKD", new BigDecimal("7.8"));

@@ -16,6 +16,7 @@ import com.almreporting.domain.model.event.CashEvent;
 import com.almreporting.domain.model.event.Execution;
 import com.almreporting.domain.model.event.Exercise;
 import com.almreporting.domain.model.event.OptionBooking;
+import com.almreporting.domain.model.checkpoint.Checkpoint;
 import com.almreporting.domain.report.BlockKind;
 import com.almreporting.domain.report.BookingItem;
 import com.almreporting.domain.report.CashItem;
@@ -56,7 +57,9 @@ import java.util.Set;
  * Tells the account's events day by day (DESIGN §5, §6): each trading day starts from the official previous close,
  * takes overnight and pre-market events, states the open, takes intraday blocks, and reconciles at the close.
  * Every day from the first event on is walked, so positions and recognised premiums carry into the range; only
- * the requested days are reported. One builder per report: not thread-safe.
+ * the requested days are reported, with the notices about them. A builder may instead {@link #resume} from a
+ * checkpoint, the state the walk had at a day's close, and walk on from there. One builder per report: not
+ * thread-safe.
  */
 final class NarrativeBuilder {
 
@@ -68,6 +71,9 @@ final class NarrativeBuilder {
     private final PositionBook book = new PositionBook();
     private final Set<Notice> notices = new LinkedHashSet<>();
     private int blockSequence;
+    private Checkpoint resumedFrom;
+    /** Notices about days before this one concern no reported day and are left out. */
+    private LocalDate reportedFrom = LocalDate.MIN;
 
     NarrativeBuilder(TradingCalendar calendar, ReportSettings settings, String baseCurrency) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
@@ -80,6 +86,29 @@ final class NarrativeBuilder {
         notices.add(notice);
     }
 
+    /**
+     * Continues from {@code checkpoint}: its lots, block counter and calculated close; the walk starts with the
+     * next trading day, and the events given to {@link #build} or {@link #checkpoints} must be those after its
+     * day's close.
+     */
+    void resume(Checkpoint checkpoint) {
+        book.restore(checkpoint.holdings());
+        blockSequence = checkpoint.blockSequence();
+        resumedFrom = checkpoint;
+    }
+
+    /** Keeps a notice the walk found if it concerns a reported day (or no day in particular). */
+    private void note(Notice notice) {
+        if (notice.day() == null || !notice.day().isBefore(reportedFrom)) {
+            notices.add(notice);
+        }
+    }
+
+    /** What a walk hands out at each day's close. */
+    private interface DayEnd {
+        void closed(LocalDate day, TradingDayReport report, boolean reported);
+    }
+
     NarrativeReport build(AccountId account, List<AccountEvent> events, List<OfficialNav> navs, LocalDate from, LocalDate to) {
         return build(account, events, navs, List.of(), from, to, null);
     }
@@ -87,17 +116,66 @@ final class NarrativeBuilder {
     /** As {@link #build(AccountId, List, List, LocalDate, LocalDate)}, with the live day told from a gateway snapshot. */
     NarrativeReport build(AccountId account, List<AccountEvent> events, List<OfficialNav> navs,
                           List<ChangeInNav> changes, LocalDate from, LocalDate to, LiveInput live) {
+        Map<LocalDate, BigDecimal> official = officialCloses(navs);
+        reportedFrom = from;
+        List<TradingDayReport> days = new ArrayList<>();
+        List<SummaryRow> summary = new ArrayList<>();
+        BigDecimal[] chain = {BigDecimal.ONE};
+        walk(events, official, from, to, live, (day, report, reported) -> {
+            if (reported) {
+                days.add(report);
+                SummaryRow row = summaryRow(report, account, chain[0]);
+                chain[0] = row.cumulativeTwr() == null ? null : row.cumulativeTwr().add(BigDecimal.ONE);
+                summary.add(row);
+            }
+        });
+        if (baseCurrency != null && !baseCurrency.equals(settings.baselineCurrency())) {
+            notices.add(new Notice(Notice.Kind.BASELINE_CURRENCY_MISMATCH, null, baseCurrency));
+        }
+        return new NarrativeReport(account, baseCurrency, from, to, settings, summary, days,
+                navChanges(changes, official, from, to), List.copyOf(notices));
+    }
+
+    /**
+     * Walks every day through {@code through} without reporting any, and returns the state carried out of each
+     * day for which {@code bounds} gives the checkpoint's {@code since} and {@code horizon} (null: no checkpoint).
+     */
+    List<Checkpoint> checkpoints(AccountId account, List<AccountEvent> events, List<OfficialNav> navs, LocalDate through,
+                                 java.util.function.Function<LocalDate, CheckpointBounds> bounds) {
+        LocalDate after = calendar.nextTradingDay(through);
+        reportedFrom = after;
+        List<Checkpoint> out = new ArrayList<>();
+        walk(events, officialCloses(navs), after, through, null, (day, report, reported) -> {
+            CheckpointBounds b = bounds.apply(day);
+            if (b != null) {
+                out.add(new Checkpoint(account, day, b.since(), b.horizon(), settings.carryKey(), baseCurrency,
+                        report.close().calculatedClose(), blockSequence, book.carried()));
+            }
+        });
+        return out;
+    }
+
+    private static Map<LocalDate, BigDecimal> officialCloses(List<OfficialNav> navs) {
         Map<LocalDate, BigDecimal> official = new HashMap<>();
         for (OfficialNav nav : navs) {
             official.put(nav.reportDate(), nav.total());
         }
-        LocalDate firstReported = calendar.isTradingDay(from) ? from : calendar.nextTradingDay(from);
-        LocalDate first = events.isEmpty() ? firstReported : min(firstReported, calendar.tradingDayOf(events.get(0).at()));
+        return official;
+    }
 
-        List<TradingDayReport> days = new ArrayList<>();
-        List<SummaryRow> summary = new ArrayList<>();
-        BigDecimal carried = null;
-        BigDecimal chain = BigDecimal.ONE;
+    /** Tells every day from the first event (or the day after the checkpoint resumed from) through {@code to}. */
+    private void walk(List<AccountEvent> events, Map<LocalDate, BigDecimal> official, LocalDate from, LocalDate to,
+                      LiveInput live, DayEnd dayEnd) {
+        LocalDate firstReported = calendar.isTradingDay(from) ? from : calendar.nextTradingDay(from);
+        LocalDate first;
+        BigDecimal carried;
+        if (resumedFrom != null) {
+            first = calendar.nextTradingDay(resumedFrom.day());
+            carried = resumedFrom.calculatedClose();
+        } else {
+            first = events.isEmpty() ? firstReported : min(firstReported, calendar.tradingDayOf(events.get(0).at()));
+            carried = null;
+        }
         int next = 0;
         for (LocalDate day = first; !day.isAfter(to); day = calendar.nextTradingDay(day)) {
             TradingDayWindow window = calendar.window(day);
@@ -114,18 +192,8 @@ final class NarrativeBuilder {
             TradingDayReport report = day(window, dayEvents, events.subList(next, events.size()), official, carried, reported,
                     liveToday);
             carried = report.close().calculatedClose();
-            if (reported) {
-                days.add(report);
-                SummaryRow row = summaryRow(report, account, chain);
-                chain = row.cumulativeTwr() == null ? null : row.cumulativeTwr().add(BigDecimal.ONE);
-                summary.add(row);
-            }
+            dayEnd.closed(day, report, reported);
         }
-        if (baseCurrency != null && !baseCurrency.equals(settings.baselineCurrency())) {
-            notices.add(new Notice(Notice.Kind.BASELINE_CURRENCY_MISMATCH, null, baseCurrency));
-        }
-        return new NarrativeReport(account, baseCurrency, from, to, settings, summary, days,
-                navChanges(changes, official, from, to), List.copyOf(notices));
     }
 
     /** Each ChangeInNAV period that overlaps the range, checked against its components and the official NAVs. */
@@ -157,7 +225,7 @@ final class NarrativeBuilder {
         BigDecimal officialOpen = official.get(previous);
         BigDecimal nav = officialOpen != null ? officialOpen : carried;
         if (reported && officialOpen == null) {
-            notices.add(new Notice(nav == null ? Notice.Kind.NO_STARTING_NAV : Notice.Kind.STARTED_FROM_CALCULATED, day,
+            note(new Notice(nav == null ? Notice.Kind.NO_STARTING_NAV : Notice.Kind.STARTED_FROM_CALCULATED, day,
                     previous.toString()));
         }
         Map<Section, List<NarrativeItem>> sections = new LinkedHashMap<>();
@@ -218,7 +286,7 @@ final class NarrativeBuilder {
             }
         }
         if (live.executions().usedFallbackRate()) {
-            notices.add(new Notice(Notice.Kind.LIVE_FALLBACK_FX_RATE, day, String.join(", ", live.rates().keySet())));
+            note(new Notice(Notice.Kind.LIVE_FALLBACK_FX_RATE, day, String.join(", ", live.rates().keySet())));
         }
         List<String> notes = new ArrayList<>(live.executions().notices());
         notes.addAll(live.snapshot().warnings());
@@ -346,7 +414,7 @@ final class NarrativeBuilder {
                     // No cost on the row (a live fill, a trimmed query): the book holds the lots it closes, so IBKR's
                     // own arithmetic applies with the FIFO basis it would have printed as cost.
                     amount = e.proceeds().subtract(closed.openingCost());
-                    notices.add(new Notice(Notice.Kind.REALIZED_FROM_BOOK, day, e.id().value()));
+                    note(new Notice(Notice.Kind.REALIZED_FROM_BOOK, day, e.id().value()));
                 } else if (e.fifoPnlRealized() != null) {
                     amount = e.fifoPnlRealized().subtract(e.commission());
                     fallback = true;
@@ -370,7 +438,7 @@ final class NarrativeBuilder {
         }
         amount = amount.add(closed.recognisedOpeningCost());
         if (fallback) {
-            notices.add(new Notice(Notice.Kind.REALIZED_FROM_FIFO, day, e.id().value()));
+            note(new Notice(Notice.Kind.REALIZED_FROM_FIFO, day, e.id().value()));
         }
         RealizedTerm term = null;
         if (oc == OpenClose.CLOSE && closeQty.compareTo(e.quantity().abs()) == 0 && !fallback
@@ -456,7 +524,7 @@ final class NarrativeBuilder {
         boolean unrecognisedValue = open.stream().anyMatch(p -> !isRecognisedZeroDteShort(p, day));
         BigDecimal residual = officialClose != null && calculatedClose != null ? officialClose.subtract(calculatedClose) : null;
         if (reported && officialClose == null) {
-            notices.add(new Notice(Notice.Kind.NO_OFFICIAL_CLOSE, day, day.toString()));
+            note(new Notice(Notice.Kind.NO_OFFICIAL_CLOSE, day, day.toString()));
         }
         List<ExpiryOutcome> expiring = new ArrayList<>();
         for (HeldPosition p : open) {
@@ -535,7 +603,7 @@ final class NarrativeBuilder {
             return BigDecimal.ONE;
         }
         if (rate == null || rate.signum() <= 0) {
-            notices.add(new Notice(Notice.Kind.FALLBACK_FX_RATE, day, currency));
+            note(new Notice(Notice.Kind.FALLBACK_FX_RATE, day, currency));
             return settings.fallbackFxRate();
         }
         return rate;

@@ -12,19 +12,29 @@ import com.almreporting.domain.report.NarrativeReport;
 import com.almreporting.domain.report.Notice;
 import com.almreporting.domain.report.ReportSettings;
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
+import com.almreporting.domain.model.OfficialNav;
+import com.almreporting.domain.model.event.AccountEvent;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds narrative reports from the ledger: reads the account's rows up to a week past the range (for the
- * look-ahead at expiring contracts), classifies them, and walks the NAV chain. Thread-safe if the ledger is.
+ * look-ahead at expiring contracts), classifies them, and walks the NAV chain. When the ledger holds a checkpoint
+ * before the range that can be resumed from exactly (see {@link CheckpointService}), the walk starts there and
+ * reads only the rows from the checkpoint on, so the cost follows the range, not the history; otherwise it walks
+ * every day from the account's first event. Both give the same report. Thread-safe if the ledger is.
  */
 public final class NarrativeReportService implements BuildNarrativeReport {
 
-    private static final int LOOK_AHEAD_DAYS = 7;
+    /** Days past the range whose rows are read, for what became of contracts expiring on the range's last day. */
+    static final int LOOK_AHEAD_DAYS = 7;
 
     private final Ledger ledger;
     private final TradingCalendar calendar;
@@ -53,15 +63,28 @@ public final class NarrativeReportService implements BuildNarrativeReport {
                 : snapshot != null && snapshot.account() != null && ledger.accounts().isEmpty() ? snapshot.account()
                 : onlyAccount();
         LocalDate through = request.to().plusDays(LOOK_AHEAD_DAYS);
-        AccountHistory history = ledger.history(account, through);
-        ClassifiedHistory classified = classifier.classify(history.trades(), history.optionEae(), history.cashTransactions());
+        LocalDate firstReported = calendar.isTradingDay(request.from()) ? request.from() : calendar.nextTradingDay(request.from());
+        long version = ledger.version(account);
+        Optional<Resumption> resumed = CheckpointService.resume(ledger, calendar, classifier, request.settings(), account,
+                version, ledger.latestCheckpointBefore(account, firstReported), through);
+        AccountHistory history;
+        List<AccountEvent> events;
+        if (resumed.isPresent()) {
+            history = resumed.get().window();
+            events = resumed.get().events();
+        } else {
+            history = ledger.history(account, through);
+            events = classifier.classify(history.trades(), history.optionEae(), history.cashTransactions()).events();
+        }
+        NavLookup navs = new NavLookup(account, history, resumed.map(r -> r.checkpoint().since()).orElse(LocalDate.MIN));
         String base = history.baseCurrency() != null ? history.baseCurrency() : snapshot == null ? null : snapshot.baseCurrency();
         NarrativeBuilder builder = new NarrativeBuilder(calendar, request.settings(), base);
+        resumed.ifPresent(r -> builder.resume(r.checkpoint()));
         LiveInput live = null;
         if (snapshot != null) {
             LiveExecutions executions = LiveExecutions.of(snapshot, fallbackRates(snapshot, request.settings()));
             LocalDate day = liveDay(snapshot, executions);
-            boolean hasStatement = history.officialNavs().stream().anyMatch(n -> n.reportDate().equals(day));
+            boolean hasStatement = navs.has(day);
             boolean inRange = !day.isBefore(request.from()) && !day.isAfter(request.to());
             boolean sameAccount = snapshot.account().equals(account);
             if (hasStatement || !inRange || !sameAccount) {
@@ -72,8 +95,41 @@ public final class NarrativeReportService implements BuildNarrativeReport {
             }
         }
         LocalDate to = live != null ? live.day() : request.to();
-        return builder.build(account, classified.events(), history.officialNavs(), history.changesInNav(), request.from(), to,
-                live);
+        for (var change : history.changesInNav()) {
+            if (change.fromDate() != null && change.toDate() != null && !change.toDate().isBefore(request.from())
+                    && !change.fromDate().isAfter(to)) {
+                navs.has(calendar.previousTradingDay(change.fromDate()));
+            }
+        }
+        return builder.build(account, events, navs.all(), history.changesInNav(), request.from(), to, live);
+    }
+
+    /**
+     * The official NAVs a report reads: those of its window, plus any day before the window it asks about (the day
+     * before a ChangeInNAV period, the live day), fetched one day at a time.
+     */
+    private final class NavLookup {
+        private final AccountId account;
+        private final LocalDate windowStart;
+        private final List<OfficialNav> navs;
+        private final Set<LocalDate> fetched = new HashSet<>();
+
+        NavLookup(AccountId account, AccountHistory history, LocalDate windowStart) {
+            this.account = account;
+            this.windowStart = windowStart;
+            this.navs = new ArrayList<>(history.officialNavs());
+        }
+
+        boolean has(LocalDate day) {
+            if (day.isBefore(windowStart) && fetched.add(day)) {
+                navs.addAll(ledger.history(account, day, day).officialNavs());
+            }
+            return navs.stream().anyMatch(n -> n.reportDate().equals(day));
+        }
+
+        List<OfficialNav> all() {
+            return navs;
+        }
     }
 
     /** The trading day the snapshot tells: that of its latest fill, else the one whose window holds the snapshot. */

@@ -2,6 +2,8 @@ package com.almreporting.domain.service;
 
 import com.almreporting.domain.model.Instrument;
 import com.almreporting.domain.model.OptionContract;
+import com.almreporting.domain.model.checkpoint.CarriedHolding;
+import com.almreporting.domain.model.checkpoint.CarriedLot;
 import com.almreporting.domain.report.HeldPosition;
 import com.almreporting.domain.report.PremiumTerm;
 import java.math.BigDecimal;
@@ -187,5 +189,36 @@ final class PositionBook {
 
     private static HeldPosition held(Holding h) {
         return new HeldPosition(h.instrument, h.quantity, h.unrecognised == 0);
+    }
+
+    /** The open holdings and their lots as values, in the book's own order: what a checkpoint carries. */
+    List<CarriedHolding> carried() {
+        List<CarriedHolding> out = new ArrayList<>(holdings.size());
+        for (Holding h : holdings.values()) {
+            List<CarriedLot> lots = new ArrayList<>(h.lots.size());
+            for (Lot lot : h.lots) {
+                lots.add(new CarriedLot(lot.quantity, lot.openingCost, lot.price, lot.block, lot.premiumRecognised));
+            }
+            out.add(new CarriedHolding(h.instrument, h.quantity, lots));
+        }
+        return out;
+    }
+
+    /** Replaces the book's content with carried holdings, so that it continues exactly where they were taken. */
+    void restore(List<CarriedHolding> carried) {
+        holdings.clear();
+        for (CarriedHolding c : carried) {
+            Holding h = new Holding(c.instrument());
+            for (CarriedLot l : c.lots()) {
+                Lot lot = new Lot(l.quantity(), l.openingCost(), l.price(), l.block());
+                lot.premiumRecognised = l.premiumRecognised();
+                h.lots.addLast(lot);
+                if (!lot.premiumRecognised) {
+                    h.unrecognised++;
+                }
+            }
+            h.quantity = c.quantity();
+            holdings.put(c.instrument().symbol(), h);
+        }
     }
 }

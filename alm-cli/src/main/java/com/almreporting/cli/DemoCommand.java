@@ -8,6 +8,7 @@ import com.almreporting.domain.port.out.IngestCounts;
 import com.almreporting.domain.port.out.StatementOrigin;
 import com.almreporting.domain.port.out.StatementRejectedException;
 import com.almreporting.domain.report.ReportSettings;
+import com.almreporting.domain.service.CheckpointService;
 import com.almreporting.domain.service.NarrativeReportService;
 import com.almreporting.flex.parser.FlexStatementParser;
 import com.almreporting.persistence.PersistenceModule;
@@ -59,6 +60,7 @@ final class DemoCommand implements Callable<Integer> {
                 IngestCounts counts = db.ledger().store(statement, StatementOrigin.of(BUNDLED));
                 err.println("alm demo: " + db.config().describe() + ": " + counts.inserted() + " inserted, "
                         + counts.updated() + " updated, " + counts.unchanged() + " unchanged");
+                new CheckpointService(db.ledger(), NyseCalendar.instance()).refresh(statement.account());
             }
             text = new MarkdownRenderer().render(new NarrativeReportService(db.ledger(), NyseCalendar.instance())
                     .report(new ReportRequest(null, LocalDate.of(2025, 7, 17), LocalDate.of(2025, 7, 18), ReportSettings.defaults())));

@@ -1,10 +1,12 @@
 package com.almreporting.cli;
 
+import com.almreporting.domain.calendar.NyseCalendar;
 import com.almreporting.domain.model.Statement;
 import com.almreporting.domain.model.StatementFile;
 import com.almreporting.domain.port.out.IngestCounts;
 import com.almreporting.domain.port.out.StatementOrigin;
 import com.almreporting.domain.port.out.StatementRejectedException;
+import com.almreporting.domain.service.CheckpointService;
 import com.almreporting.persistence.PersistenceModule;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -88,6 +90,7 @@ final class IngestCommand implements Callable<Integer> {
                             + statement.fromDate() + ".." + statement.toDate() + ": " + counts.inserted() + " inserted, "
                             + counts.updated() + " updated, " + counts.unchanged() + " unchanged, " + counts.keptNewer()
                             + " kept (newer statement already stored)");
+                    new CheckpointService(db.ledger(), NyseCalendar.instance()).refresh(statement.account());
                 }
             }
             out.flush();

@@ -171,26 +171,34 @@ final class LedgerCheckpoints {
         return ctx.select(DSL.min(date), DSL.max(date)).from(table).where(account.eq(id));
     }
 
-    /** See {@link com.almreporting.domain.port.out.Ledger#linkedBefore}: each arm an index range per id. */
+    /**
+     * See {@link com.almreporting.domain.port.out.Ledger#linkedBefore}. Each id is looked up in an index (the ids
+     * drive a nested loop over {@code unnest}): a year's window names some hundred thousand ids, and a filter over
+     * the rows before the window would cost what the whole history costs.
+     */
     static boolean linkedBefore(DSLContext ctx, AccountId account, LocalDate before, Set<String> transactionIds,
                                 Set<String> tradeIds) {
-        String id = account.value();
+        var ev = CHRONOLOGICAL_EVENTS;
         String[] transactions = array(transactionIds);
         String[] trades = array(tradeIds);
-        var ev = CHRONOLOGICAL_EVENTS;
-        org.jooq.Condition condition = DSL.falseCondition();
-        if (transactions.length > 0) {
-            condition = condition.or(ev.TRANSACTION_ID.eq(DSL.any(transactions)))
-                    .or(ev.ORIG_TRANSACTION_ID.eq(DSL.any(transactions)));
+        return anyBefore(ctx, account, before, ev, ev.ACCOUNT_ID, ev.BUSINESS_DATE, ev.TRANSACTION_ID, transactions)
+                || anyBefore(ctx, account, before, ev, ev.ACCOUNT_ID, ev.BUSINESS_DATE, ev.ORIG_TRANSACTION_ID, transactions)
+                || anyBefore(ctx, account, before, ev, ev.ACCOUNT_ID, ev.BUSINESS_DATE, ev.TRADE_ID, trades)
+                || anyBefore(ctx, account, before, ev, ev.ACCOUNT_ID, ev.BUSINESS_DATE, ev.ORIG_TRADE_ID, trades)
+                || anyBefore(ctx, account, before, OPTION_EAE, OPTION_EAE.ACCOUNT_ID, OPTION_EAE.EAE_DATE, OPTION_EAE.TRADE_ID,
+                        trades);
+    }
+
+    /** Whether a row of the account dated before {@code before} has one of {@code ids} in {@code key}. */
+    private static boolean anyBefore(DSLContext ctx, AccountId account, LocalDate before, Table<?> table,
+                                     Field<String> accountField, Field<LocalDate> date, Field<String> key, String[] ids) {
+        if (ids.length == 0) {
+            return false;
         }
-        if (trades.length > 0) {
-            condition = condition.or(ev.TRADE_ID.eq(DSL.any(trades))).or(ev.ORIG_TRADE_ID.eq(DSL.any(trades)));
-        }
-        boolean trade = ctx.fetchExists(ctx.selectOne().from(ev)
-                .where(ev.ACCOUNT_ID.eq(id)).and(ev.BUSINESS_DATE.lt(before)).and(condition));
-        return trade || trades.length > 0 && ctx.fetchExists(ctx.selectOne().from(OPTION_EAE)
-                .where(OPTION_EAE.ACCOUNT_ID.eq(id)).and(OPTION_EAE.EAE_DATE.lt(before))
-                .and(OPTION_EAE.TRADE_ID.eq(DSL.any(trades))));
+        Table<?> wanted = DSL.unnest(DSL.val(ids)).as("wanted", "id");
+        return ctx.fetchExists(ctx.selectOne().from(wanted).join(table)
+                .on(accountField.eq(account.value()).and(key.eq(wanted.field("id", String.class))))
+                .where(date.lt(before)));
     }
 
     private static String[] array(Collection<String> ids) {

@@ -31,9 +31,9 @@ import org.jooq.impl.DSL;
  * makes. Run from the repository root with the test classpath:
  *
  * <pre>
- * mvn -o -q -pl alm-persistence -am test-compile -DskipTests
- * mvn -o -q -pl alm-persistence dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -Xmx4g -cp alm-persistence/target/test-classes:alm-persistence/target/classes:alm-domain/target/classes:$(cat alm-persistence/target/cp.txt) \
+ * mvn -o -q -pl alm-persistence -am test-compile
+ * mvn -o -q -pl alm-persistence -am dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -Xmx8g -cp alm-persistence/target/test-classes:alm-persistence/target/classes:alm-domain/target/classes:alm-domain/target/test-classes:$(cat alm-persistence/target/cp.txt) \
  *     com.almreporting.persistence.ReportBenchmark [rows…] [--full-walk]
  * </pre>
  *

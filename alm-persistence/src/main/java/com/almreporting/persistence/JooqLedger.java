@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  * semantics as the in-memory ledger, row for row and count for count.
  *
  * <p>Storing a statement is one transaction, serialised per account by {@code pg_advisory_xact_lock}: the
- * account row, every section (made distinct by key, compared with what is stored, upserted in multi-row
- * batches that never let an older statement overwrite a newer one), the rebuilt holding periods and the
+ * account row, every section (made distinct by key, new rows COPYed in, known rows compared with the stored
+ * ones inside the database and only the changed ones written, never letting an older statement overwrite a
+ * newer one; see {@code Section}), the rebuilt holding periods and the
  * run's {@code statements} row set to {@code committed} commit together or not at all. The run's row is
  * written first, in a transaction of its own, so that a failure, or a process killed midway, stays visible;
  * a failure is recorded there, in another transaction, after the data transaction has rolled back.
@@ -160,9 +161,6 @@ public final class JooqLedger implements Ledger {
 
     private IngestCounts storeRows(DSLContext ctx, Statement statement, Stamp stamp) {
         lockAccount(ctx, statement.account());
-        // The lookups repeat one SQL text while the tables grow inside this transaction; a plan cached while a
-        // table was small (a scan) would make a large first ingest quadratic. Plan each with its real values.
-        ctx.setLocal(DSL.name("plan_cache_mode"), DSL.inline("force_custom_plan")).execute();
         upsertAccount(ctx, statement, stamp.whenGenerated());
         Tally tally = new Tally();
         TRADES.store(ctx, statement.trades(), stamp, tally);

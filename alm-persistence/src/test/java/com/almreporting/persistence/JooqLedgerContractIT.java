@@ -10,11 +10,18 @@ import static com.almreporting.persistence.TestStatements.et;
 import static com.almreporting.persistence.TestStatements.nav;
 import static com.almreporting.persistence.TestStatements.statement;
 import static com.almreporting.persistence.TestStatements.trade;
+import static com.almreporting.persistence.jooq.Tables.CASH_TRANSACTIONS;
+import static com.almreporting.persistence.jooq.Tables.CHANGE_IN_NAV;
+import static com.almreporting.persistence.jooq.Tables.CHRONOLOGICAL_EVENTS;
+import static com.almreporting.persistence.jooq.Tables.NAV_SNAPSHOTS;
+import static com.almreporting.persistence.jooq.Tables.OPEN_POSITIONS;
+import static com.almreporting.persistence.jooq.Tables.OPTION_EAE;
 import static com.almreporting.persistence.jooq.Tables.STATEMENTS;
 import static com.almreporting.persistence.jooq.Tables.STOCK_POSITIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.almreporting.domain.model.AccountId;
 import com.almreporting.domain.model.Statement;
 import com.almreporting.domain.model.TradeRow;
 import com.almreporting.domain.port.out.IngestCounts;
@@ -32,6 +39,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +125,85 @@ class JooqLedgerContractIT extends LedgerContract {
         assertThat(failed.fileName()).isEqualTo("broken.xml");
         assertThat(failed.error()).contains("22001").contains("value too long");
         assertThat(failed.counts()).isEqualTo(new IngestCounts(ACCOUNT, 0, 0, 0, 0));
+    }
+
+    @Test
+    void aBadValueInARowAlreadyStoredRollsBackEverythingAndRecordsTheFailure() {
+        store(ledger, day16());
+        Map<String, List<String>> before = db.dump();
+        // 1001 is stored already: the row goes through the staging table, where its account id is too long.
+        Statement tooLong = statement().generated("2025-07-20T06:00:00Z")
+                .trades(trade("7001"), trade("1001").account(AccountId.of("U".repeat(65))))
+                .build();
+
+        assertThatThrownBy(() -> ledger.store(tooLong, StatementOrigin.of("broken.xml")))
+                .isInstanceOf(LedgerStoreException.class)
+                .hasMessageContaining("value too long");
+
+        assertThat(db.dump()).isEqualTo(before);
+        assertThat(runs().get(0).status()).isEqualTo(StatementRun.FAILED);
+        assertThat(runs().get(0).error()).contains("22001");
+    }
+
+    @Test
+    void aFileIngestedAgainRewritesNoRow() {
+        store(ledger, day18());
+        Map<String, List<String>> versions = rowVersions();
+
+        IngestCounts again = store(ledger, day18());
+
+        assertThat(again.unchanged()).isEqualTo(again.total());
+        // xmin is the transaction that wrote a row version: an update of any kind, even to equal values, changes it.
+        assertThat(rowVersions()).isEqualTo(versions);
+    }
+
+    @Test
+    void aNewerFileWithTheSameRowsBecomesTheirWriterAndChangesNothingElse() {
+        store(ledger, day18());
+        Map<String, List<String>> before = db.dump();
+        Statement day18 = day18();
+        Statement later = new Statement(day18.account(), day18.baseCurrency(), day18.fromDate(), day18.toDate(),
+                day18.period(), Instant.parse("2025-07-20T06:00:00Z"), day18.trades(), day18.optionEae(),
+                day18.cashTransactions(), day18.officialNavs(), day18.changeInNav(), day18.openPositions(),
+                day18.conversionRates());
+
+        IngestCounts counts = ledger.store(later, StatementOrigin.of("regenerated.xml"));
+
+        assertThat(counts.unchanged()).isEqualTo(counts.total());
+        long run = runs().get(0).id();
+        for (var table : List.of(CHRONOLOGICAL_EVENTS, CASH_TRANSACTIONS, OPTION_EAE)) {
+            assertThat(db.dsl().selectDistinct(table.field("statement_id", Long.class),
+                            table.field("when_generated", Instant.class)).from(table).fetch())
+                    .extracting(r -> r.value1() + " " + r.value2())
+                    .as(table.getName())
+                    .containsExactly(run + " 2025-07-20T06:00:00Z");
+        }
+        Map<String, List<String>> after = db.dump();
+        assertThat(withoutWriters(after)).isEqualTo(withoutWriters(before));
+    }
+
+    /** Each row table's rows as key and xmin (the transaction that wrote that version), sorted. */
+    private Map<String, List<String>> rowVersions() {
+        Map<String, List<String>> versions = new java.util.TreeMap<>();
+        for (var table : List.of(CHRONOLOGICAL_EVENTS, CASH_TRANSACTIONS, OPTION_EAE, NAV_SNAPSHOTS, CHANGE_IN_NAV,
+                OPEN_POSITIONS)) {
+            var key = table.getPrimaryKey().getFields();
+            versions.put(table.getName(), db.dsl().select(DSL.field(DSL.name("xmin")).cast(String.class))
+                    .select(key)
+                    .from(table)
+                    .fetch(r -> r.formatCSV(false).strip())
+                    .stream().sorted().toList());
+        }
+        return versions;
+    }
+
+    /** The dump without what names a row's writer, which a newer statement with the same rows changes. */
+    private static Map<String, List<String>> withoutWriters(Map<String, List<String>> dump) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        dump.forEach((table, rows) -> out.put(table, rows.stream()
+                .map(row -> row.replaceAll("(statement_id|when_generated|base_currency_when_generated)=[^;]*; ", ""))
+                .toList()));
+        return out;
     }
 
     @Test

@@ -105,6 +105,39 @@ abstract class LedgerContract {
     }
 
     @Test
+    void everyKindOfRowStoredAgainIsUnchanged() {
+        Ledger ledger = emptyLedger();
+        IngestCounts first = store(ledger, everything());
+        Optional<Object> dumpBefore = dump();
+
+        IngestCounts again = store(ledger, everything());
+
+        assertThat(again).isEqualTo(new IngestCounts(ACCOUNT, 0, 0, first.inserted(), 0));
+        assertThat(dump()).isEqualTo(dumpBefore);
+    }
+
+    @Test
+    void aRowThatDiffersInAnySingleValueIsUpdated() {
+        List<TradeBuilder> variants = List.of(
+                trade("1001").price("0.620"),
+                trade("1001").raw("extraAttribute", ""),
+                trade("1001").amounts("-1", "0.62", "62.00", "-0.73", null, "0"),
+                trade("1001").notes("P"),
+                trade("1001").at("2025-07-16T14:10:00.000001"),
+                trade("1001").time(EventTime.on(JUL_16)));
+        for (TradeBuilder variant : variants) {
+            Ledger ledger = emptyLedger();
+            store(ledger, statement().trades(trade("1001")).build());
+
+            IngestCounts counts = store(ledger, statement().trades(variant).build());
+
+            TradeRow expected = variant.build();
+            assertThat(counts).as("%s", expected).isEqualTo(new IngestCounts(ACCOUNT, 0, 1, 0, 0));
+            assertThat(ledger.history(ACCOUNT, FOREVER).trades()).containsExactly(expected);
+        }
+    }
+
+    @Test
     void anOlderStatementNeverOverwritesANewerOne() {
         Ledger ledger = emptyLedger();
         store(ledger, statement().generated("2025-07-19T06:00:00Z").baseCurrency("HKD")

@@ -60,12 +60,13 @@ import org.slf4j.LoggerFactory;
  * semantics as the in-memory ledger, row for row and count for count.
  *
  * <p>Storing a statement is one transaction, serialised per account by {@code pg_advisory_xact_lock}: the
- * account row, every section (made distinct by key, new rows COPYed in, known rows compared with the stored
- * ones inside the database and only the changed ones written, never letting an older statement overwrite a
- * newer one; see {@code Section}), the rebuilt holding periods and the
- * run's {@code statements} row set to {@code committed} commit together or not at all. The run's row is
- * written first, in a transaction of its own, so that a failure, or a process killed midway, stays visible;
- * a failure is recorded there, in another transaction, after the data transaction has rolled back.
+ * account row, every section (made distinct by key; new rows COPYed in, rows already stored as they are
+ * recognised by fingerprint and not sent again, the others compared inside the database and only the changed
+ * ones written, never letting an older statement overwrite a newer one; see {@code Section}), the rebuilt
+ * holding periods and the run's {@code statements} row set to {@code committed} commit together or not at
+ * all. The run's row is written first, in a transaction of its own, so that a failure, or a process killed
+ * midway, stays visible; a failure is recorded there, in another transaction, after the data transaction has
+ * rolled back.
  *
  * <p>Reads map the rows back to the very records that were stored ({@code equals} holds), with two limits
  * of the column types: an {@link Instant} is kept to the microsecond, and a {@link java.math.BigDecimal}

@@ -2,15 +2,15 @@ package com.almreporting.persistence;
 
 import com.almreporting.domain.model.AccountId;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -26,21 +26,26 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * One statement section stored into one table keyed by (account_id, key), set-based and fed by COPY. The
- * rows are made distinct by key (the last occurrence in the file wins) and split by a lookup of their keys.
- * Rows the account does not have yet are COPYed straight into the table, the fastest way in. Rows it has
- * are COPYed into a temporary staging table and judged against the stored ones inside the database, each
- * once, into a temporary table of verdicts: kept (a newer statement wrote the stored row), unchanged, or
- * updated; only the rows whose verdict asks for a write are then written, with {@code INSERT … SELECT … ON
- * CONFLICT (account_id, key) DO UPDATE … WHERE excluded.when_generated >= stored.when_generated}. A file
- * ingested again thus costs a comparison, not a rewrite, and the WHERE clause stays the database's own
- * guarantee that an older statement never overwrites a newer one. The temporary tables are dropped at
- * commit. The caller holds the account's advisory lock: no other ingest adds or changes the account's rows
- * meanwhile.
+ * rows are made distinct by key (the last occurrence in the file wins); one lookup then gives, for each key
+ * the account already has, the stored row's {@code when_generated} and {@link RowFingerprint}. From these:
+ * <ul>
+ * <li>rows the account does not have are COPYed straight into the table, the fastest way in;
+ * <li>rows a newer statement wrote are kept as they are;
+ * <li>rows whose fingerprint matches are unchanged and not sent at all, except that a newer statement
+ * becomes their writer (as in memory), which updates those two columns only;
+ * <li>the rest are COPYed into a temporary staging table and judged against the stored ones inside the
+ * database, each once, into a temporary table of verdicts (kept, unchanged, updated); only the rows whose
+ * verdict asks for a write are written, with {@code INSERT … SELECT … ON CONFLICT (account_id, key) DO
+ * UPDATE … WHERE excluded.when_generated >= stored.when_generated}, the database's own guarantee that an
+ * older statement never overwrites a newer one.
+ * </ul>
+ * So a file ingested again costs a lookup, not a rewrite. The temporary tables are dropped at commit. The
+ * caller holds the account's advisory lock: no other ingest adds or changes the account's rows meanwhile.
  *
- * <p>A row is compared on every column but its writer ({@code statement_id}, {@code when_generated}), with
- * {@code IS NOT DISTINCT FROM}, numbers by their text so that {@code 62.00} differs from {@code 62.0} as
- * the two {@link java.math.BigDecimal}s do: "unchanged" means what it means in the in-memory ledger, whose
- * records are equal exactly when their columns are.
+ * <p>In the database a row is compared on every column but its writer ({@code statement_id},
+ * {@code when_generated}), with {@code IS NOT DISTINCT FROM}, numbers by their text so that {@code 62.00}
+ * differs from {@code 62.0} as the two {@link java.math.BigDecimal}s do: "unchanged" means what it means in
+ * the in-memory ledger, whose records are equal exactly when their columns are.
  *
  * @param <T> the domain row
  * @param <K> the key within the account
@@ -53,7 +58,8 @@ record Section<T, K, R extends TableRecord<R>>(
         TableField<R, Instant> generatedField,
         Function<T, K> key,
         BiFunction<T, Stamp, R> toRecord,
-        Function<R, T> toDomain) {
+        Function<R, T> toDomain,
+        RowFingerprint fingerprint) {
 
     /** Every row table names the run that last wrote it (the V1 convention); not part of what a row says. */
     private static final String WRITER_RUN_COLUMN = "statement_id";
@@ -68,6 +74,17 @@ record Section<T, K, R extends TableRecord<R>>(
     private static final String UNCHANGED_NEWER = "unchanged-newer";
     private static final String UPDATED = "updated";
 
+    Section(Table<R> table, TableField<R, String> accountField, TableField<R, K> keyField,
+            TableField<R, Instant> generatedField, Function<T, K> key, BiFunction<T, Stamp, R> toRecord,
+            Function<R, T> toDomain) {
+        this(table, accountField, keyField, generatedField, key, toRecord, toDomain,
+                new RowFingerprint(table, f -> f.equals(generatedField) || f.getName().equals(WRITER_RUN_COLUMN)));
+    }
+
+    /** What the lookup found of a key the account has. */
+    private record Stored(Instant whenGenerated, byte[] fingerprint) {
+    }
+
     void store(DSLContext ctx, List<T> rows, Stamp stamp, Tally tally) {
         Map<K, T> distinct = new LinkedHashMap<>();
         for (T row : rows) {
@@ -77,46 +94,90 @@ record Section<T, K, R extends TableRecord<R>>(
             return;
         }
         tally.offered += distinct.size();
-        Set<K> storedKeys = storedKeys(ctx, stamp.account(), distinct.keySet());
-        List<T> fresh = new ArrayList<>(distinct.size() - storedKeys.size());
-        List<T> known = new ArrayList<>(storedKeys.size());
-        distinct.forEach((k, row) -> (storedKeys.contains(k) ? known : fresh).add(row));
+        Map<K, Stored> stored = lookup(ctx, stamp.account(), distinct.keySet());
+        List<T> fresh = new ArrayList<>(distinct.size() - stored.size());
+        List<T> differing = new ArrayList<>();
+        List<K> takenOver = new ArrayList<>();
+        MessageDigest sha = RowFingerprint.sha256();
+        distinct.forEach((k, row) -> {
+            Stored s = stored.get(k);
+            if (s == null) {
+                fresh.add(row);
+            } else if (stamp.whenGenerated().isBefore(s.whenGenerated())) {
+                tally.keptNewer++;
+            } else if (Arrays.equals(s.fingerprint(), fingerprint.of(toRecord.apply(row, stamp), sha))) {
+                tally.unchanged++;
+                if (stamp.whenGenerated().isAfter(s.whenGenerated())) {
+                    takenOver.add(k);
+                }
+            } else {
+                differing.add(row);
+            }
+        });
 
         copy(ctx, table, fresh, stamp);
         tally.inserted += fresh.size();
-        if (!known.isEmpty()) {
-            storeKnown(ctx, known, stamp, tally);
+        takeOver(ctx, takenOver, stamp);
+        if (!differing.isEmpty()) {
+            judge(ctx, differing, stamp, tally);
         }
     }
 
     /**
-     * Which of these keys the account already has. The keys are COPYed into a temporary table and joined with
-     * the primary key, a join the planner costs with real sizes on both sides; an {@code = ANY} of one array
-     * parameter is not, and PostgreSQL 17 was seen searching such an array once per stored row. An account
-     * with no row in the table at all (its first ingest) needs no lookup.
+     * The stored rows of these keys: one join of the keys, COPYed into a temporary table, with the primary
+     * key, which the planner costs with real sizes on both sides (an {@code = ANY} of one array parameter is
+     * not, and PostgreSQL 17 was seen searching such an array once per stored row). An account with no row
+     * in the table at all, as at its first ingest, needs no lookup.
      */
-    private Set<K> storedKeys(DSLContext ctx, AccountId account, Collection<K> keys) {
+    private Map<K, Stored> lookup(DSLContext ctx, AccountId account, Collection<K> keys) {
         if (!ctx.fetchExists(table, accountField.eq(account.value()))) {
-            return Set.of();
+            return Map.of();
         }
-        Name keyTable = DSL.name(table.getName() + "_keys");
+        Table<?> offered = keyTable(ctx, "_keys", keys).as(OFFERED);
+        Map<K, Stored> stored = new HashMap<>();
+        ctx.select(keyField, generatedField, fingerprint.of(table))
+                .from(offered)
+                .join(table).on(accountField.eq(account.value()).and(keyField.eq(column(OFFERED, keyField))))
+                .forEach(r -> stored.put(r.value1(), new Stored(r.value2(), r.value3())));
+        return stored;
+    }
+
+    /** A temporary table of one column, named and typed as the key, holding {@code keys}. */
+    private Table<?> keyTable(DSLContext ctx, String suffix, Collection<K> keys) {
+        Name name = DSL.name(table.getName() + suffix);
         Field<K> keyColumn = DSL.field(DSL.name(keyField.getName()), keyField.getDataType());
-        ctx.createTemporaryTable(keyTable).column(keyColumn).onCommitDrop().execute();
-        Table<?> offered = DSL.table(DSL.name("pg_temp", keyTable.last()));
+        ctx.createTemporaryTable(name).column(keyColumn).onCommitDrop().execute();
+        Table<?> keyTable = DSL.table(DSL.name("pg_temp", name.last()));
         ctx.connection(c -> {
             Record1<K> record = ctx.newRecord(keyColumn);
-            try (CopyRows copy = CopyRows.into(ctx, c, offered, new Field<?>[] {keyColumn})) {
+            try (CopyRows copy = CopyRows.into(ctx, c, keyTable, new Field<?>[] {keyColumn})) {
                 for (K k : keys) {
                     copy.add(record.values(k));
                 }
                 copy.finish();
             }
         });
-        return new HashSet<>(ctx.select(keyField)
-                .from(offered.as(OFFERED))
-                .join(table).on(accountField.eq(account.value())
-                        .and(keyField.eq(column(OFFERED, keyField))))
-                .fetch(keyField));
+        return keyTable;
+    }
+
+    /** The newer statement becomes the writer of stored rows that already say what it says. */
+    private void takeOver(DSLContext ctx, List<K> keys, Stamp stamp) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Table<?> taken = keyTable(ctx, "_taken", keys).as(OFFERED);
+        int updated = ctx.update(table)
+                .set(table.field(WRITER_RUN_COLUMN, Long.class), stamp.statementId())
+                .set(generatedField, stamp.whenGenerated())
+                .from(taken)
+                .where(accountField.eq(stamp.account().value()))
+                .and(keyField.eq(column(OFFERED, keyField)))
+                .and(generatedField.le(stamp.whenGenerated()))
+                .execute();
+        if (updated != keys.size()) {
+            throw new IllegalStateException(table.getName() + ": " + keys.size() + " stored rows to take over, "
+                    + updated + " found; were rows changed during the ingest?");
+        }
     }
 
     /** COPYs the rows, as the table's records, into {@code into}, which has the table's columns. */
@@ -134,8 +195,8 @@ record Section<T, K, R extends TableRecord<R>>(
         });
     }
 
-    /** Stages the rows the account has, judges each once, counts the verdicts and writes what must be written. */
-    private void storeKnown(DSLContext ctx, List<T> known, Stamp stamp, Tally tally) {
+    /** Stages rows the account has, judges each once, counts the verdicts and writes what must be written. */
+    private void judge(DSLContext ctx, List<T> known, Stamp stamp, Tally tally) {
         Name staging = DSL.name(table.getName() + "_staged");
         ctx.execute("create temporary table {0} (like {1}) on commit drop", staging, table);
         Table<?> staged = DSL.table(DSL.name("pg_temp", staging.last()));

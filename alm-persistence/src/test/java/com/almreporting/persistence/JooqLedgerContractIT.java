@@ -6,6 +6,7 @@ import static com.almreporting.persistence.TestStatements.JUL_18;
 import static com.almreporting.persistence.TestStatements.day16;
 import static com.almreporting.persistence.TestStatements.day17;
 import static com.almreporting.persistence.TestStatements.day18;
+import static com.almreporting.persistence.TestStatements.everything;
 import static com.almreporting.persistence.TestStatements.et;
 import static com.almreporting.persistence.TestStatements.nav;
 import static com.almreporting.persistence.TestStatements.statement;
@@ -180,6 +181,29 @@ class JooqLedgerContractIT extends LedgerContract {
         }
         Map<String, List<String>> after = db.dump();
         assertThat(withoutWriters(after)).isEqualTo(withoutWriters(before));
+    }
+
+    @Test
+    void rowsAlreadyStoredAsTheyAreAreNotSentAgain() {
+        store(ledger, everything());
+        Map<String, List<String>> before = db.dump();
+        FailingDataSource failing = new FailingDataSource(db.dataSource());
+        JooqLedger watched = new JooqLedger(failing);
+        // Rows the fingerprints cannot vouch for are staged and judged in the database, which always counts the
+        // verdicts with a prepared select; none may be here, whatever the rows hold.
+        failing.failNext(sql -> sql.contains("_staged") || sql.contains("_verdicts"));
+
+        IngestCounts again = watched.store(everything(), StatementOrigin.of("again.xml"));
+        Statement everything = everything();
+        IngestCounts later = watched.store(new Statement(everything.account(), everything.baseCurrency(),
+                everything.fromDate(), everything.toDate(), everything.period(), Instant.parse("2025-07-20T06:00:00Z"),
+                everything.trades(), everything.optionEae(), everything.cashTransactions(), everything.officialNavs(),
+                everything.changeInNav(), everything.openPositions(), everything.conversionRates()),
+                StatementOrigin.of("later.xml"));
+
+        assertThat(again.unchanged()).isEqualTo(again.total());
+        assertThat(later.unchanged()).isEqualTo(later.total());
+        assertThat(withoutWriters(db.dump())).isEqualTo(withoutWriters(before));
     }
 
     /** Each row table's rows as key and xmin (the transaction that wrote that version), sorted. */

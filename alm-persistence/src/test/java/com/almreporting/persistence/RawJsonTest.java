@@ -23,8 +23,18 @@ class RawJsonTest {
     }
 
     @Test
-    void keysAreWrittenSortedSoEqualMapsGiveEqualText() {
-        assertThat(RawJson.encode(Map.of("b", "2", "a", "1"))).isEqualTo("{\"a\":\"1\",\"b\":\"2\"}");
+    void theTextIsTheOnePostgresqlPrintsForTheJsonb() {
+        // As psql shows select '{...}'::jsonb::text: shorter keys (in UTF-8 bytes) first, then bytewise.
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("\uD83D\uDE00", "1");
+        m.put("éé", "2");
+        m.put("\uFFFFA", "3");
+        m.put("bb", "4");
+        m.put("a", "tab\t quote\" bell\u0007");
+        assertThat(RawJson.encode(m))
+                .isEqualTo("{\"a\": \"tab\\t quote\\\" bell\\u0007\", \"bb\": \"4\", \"éé\": \"2\", \"\uFFFFA\": \"3\", "
+                        + "\"\uD83D\uDE00\": \"1\"}");
+        assertThat(RawJson.encode(Map.of("b", "2", "a", "1"))).isEqualTo(RawJson.encode(Map.of("a", "1", "b", "2")));
         assertThat(RawJson.encode(Map.of())).isEqualTo("{}");
     }
 

@@ -37,7 +37,8 @@ import org.postgresql.PGConnection;
 
 /**
  * Not a test: measures ingest throughput for a 100,000-trade statement (first ingest, the same file again, a
- * newer file that changes every row) against the database's own limit, {@code COPY} of the same rows (every
+ * newer file with the same rows, as a daily month-to-date file mostly is, and a newer file that changes every
+ * row) against the database's own limit, {@code COPY} of the same rows (every
  * column, the raw attributes' JSONB included) into the same empty table in one transaction; then the ledger
  * side of a one-year report (one window query per day plus one history). Each trade carries the 85 Flex
  * attributes of a real Trade row in its raw map, as the parser would give it. Every phase is timed from
@@ -77,7 +78,8 @@ public final class LedgerIngestBenchmark {
                     ctx.fetchValue("select version()"), trades);
             JooqLedger ledger = db.ledger();
             Statement first = year(trades, "2026-01-01T06:00:00Z", "0.62");
-            Statement changed = year(trades, "2026-01-02T06:00:00Z", "0.63");
+            Statement regenerated = year(trades, "2026-01-02T06:00:00Z", "0.62");
+            Statement changed = year(trades, "2026-01-03T06:00:00Z", "0.63");
 
             ctx.truncate(AlmReporting.ALM_REPORTING.getTables()).restartIdentity().cascade().execute();
             checkpoint(ctx);
@@ -89,6 +91,9 @@ public final class LedgerIngestBenchmark {
             measure("first ingest", trades, copy, () -> ledger.store(first, StatementOrigin.of("year.xml")));
             checkpoint(ctx);
             measure("same file again", trades, copy, () -> ledger.store(first, StatementOrigin.of("year.xml")));
+            checkpoint(ctx);
+            measure("newer file, no row changed", trades, copy,
+                    () -> ledger.store(regenerated, StatementOrigin.of("year-regenerated.xml")));
             checkpoint(ctx);
             measure("newer file, every row changed", trades, copy,
                     () -> ledger.store(changed, StatementOrigin.of("year2.xml")));

@@ -68,10 +68,22 @@ public final class LedgerIngestBenchmark {
         boolean ingestOnly = arguments.remove("--ingest-only");
         int trades = arguments.isEmpty() ? 100_000 : Integer.parseInt(arguments.get(0));
         String url = System.getenv("ALM_BENCH_DB_URL");
+        Path dataDirectory = url == null
+                ? Files.createTempDirectory(Path.of("target"), "bench-postgres-").toAbsolutePath() : null;
         DatabaseConfig config = url == null
-                ? DatabaseConfig.embedded(Files.createTempDirectory(Path.of("target"), "bench-postgres-").toAbsolutePath(),
-                        TestDatabase.freePort())
+                ? DatabaseConfig.embedded(dataDirectory, TestDatabase.freePort())
                 : DatabaseConfig.external(url, System.getenv("ALM_BENCH_DB_USER"), System.getenv("ALM_BENCH_DB_PASSWORD"));
+        try {
+            run(config, trades, ingestOnly);
+        } finally {
+            if (dataDirectory != null) {
+                // Most of a gigabyte per run.
+                TestDatabase.deleteRecursively(dataDirectory);
+            }
+        }
+    }
+
+    private static void run(DatabaseConfig config, int trades, boolean ingestOnly) throws Exception {
         try (PersistenceModule db = PersistenceModule.open(config)) {
             DSLContext ctx = DSL.using(db.dataSource(), SQLDialect.POSTGRES);
             System.out.printf(Locale.ROOT, "%s, %d trades%n",

@@ -22,8 +22,8 @@ import org.postgresql.copy.CopyIn;
  * Writes records into a table with {@code COPY … FROM STDIN} (text format) on the connection of the current
  * transaction, the fastest way into PostgreSQL (no SQL text, no bind variables to parse). Rows are encoded
  * and sent as they come, in chunks, so that memory does not grow with their number. A failure (a value too
- * long, a NOT NULL column left empty) is the server's, naming the COPY line and column, and aborts the
- * transaction like any other statement.
+ * long, a NOT NULL column left empty) is the server's, as for any other statement, and aborts the
+ * transaction.
  *
  * <p>Values are written so that PostgreSQL reads them as the same value: a {@link BigDecimal} as its
  * {@code toString} (the scale survives), an {@link Instant} in ISO 8601 UTC (PostgreSQL rounds it to the

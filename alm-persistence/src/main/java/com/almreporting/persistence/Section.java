@@ -78,7 +78,12 @@ record Section<T, K, R extends TableRecord<R>>(
             TableField<R, Instant> generatedField, Function<T, K> key, BiFunction<T, Stamp, R> toRecord,
             Function<R, T> toDomain) {
         this(table, accountField, keyField, generatedField, key, toRecord, toDomain,
-                new RowFingerprint(table, f -> f.equals(generatedField) || f.getName().equals(WRITER_RUN_COLUMN)));
+                new RowFingerprint(table, f -> isWriter(f, generatedField)));
+    }
+
+    /** The columns that name a row's writer rather than say anything of the row. */
+    private static boolean isWriter(Field<?> f, Field<Instant> generatedField) {
+        return f.equals(generatedField) || f.getName().equals(WRITER_RUN_COLUMN);
     }
 
     /** What the lookup found of a key the account has. */
@@ -195,12 +200,15 @@ record Section<T, K, R extends TableRecord<R>>(
         });
     }
 
-    /** Stages rows the account has, judges each once, counts the verdicts and writes what must be written. */
-    private void judge(DSLContext ctx, List<T> known, Stamp stamp, Tally tally) {
+    /**
+     * Stages rows the account has but whose fingerprint differs, judges each once against the stored row,
+     * counts the verdicts and writes what must be written.
+     */
+    private void judge(DSLContext ctx, List<T> differing, Stamp stamp, Tally tally) {
         Name staging = DSL.name(table.getName() + "_staged");
         ctx.execute("create temporary table {0} (like {1}) on commit drop", staging, table);
         Table<?> staged = DSL.table(DSL.name("pg_temp", staging.last()));
-        copy(ctx, staged, known, stamp);
+        copy(ctx, staged, differing, stamp);
 
         Table<R> stored = table.as(STORED);
         Field<String> verdict = DSL.when(column(STAGED, generatedField).lt(stored.field(generatedField)), DSL.inline(KEPT_NEWER))
@@ -224,8 +232,8 @@ record Section<T, K, R extends TableRecord<R>>(
                 .groupBy(judgedVerdict)
                 .fetchMap(judgedVerdict, DSL.count());
         int judgedRows = counts.values().stream().mapToInt(Integer::intValue).sum();
-        if (judgedRows != known.size()) {
-            throw new IllegalStateException(table.getName() + ": " + known.size() + " stored rows expected, "
+        if (judgedRows != differing.size()) {
+            throw new IllegalStateException(table.getName() + ": " + differing.size() + " stored rows expected, "
                     + judgedRows + " found; were rows deleted during the ingest?");
         }
         int updated = counts.getOrDefault(UPDATED, 0);
@@ -253,7 +261,7 @@ record Section<T, K, R extends TableRecord<R>>(
     private Condition sameContent(Table<R> stored) {
         List<Condition> equal = new ArrayList<>();
         for (Field<?> f : table.fields()) {
-            if (!f.equals(generatedField) && !f.getName().equals(WRITER_RUN_COLUMN)) {
+            if (!isWriter(f, generatedField)) {
                 equal.add(same(f, stored));
             }
         }

@@ -8,9 +8,7 @@ import com.almreporting.domain.port.out.StatementOrigin;
 import com.almreporting.domain.port.out.StatementRejectedException;
 import com.almreporting.domain.service.CheckpointService;
 import com.almreporting.persistence.PersistenceModule;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,13 +54,7 @@ final class IngestCommand implements Callable<Integer> {
             // One read per file: the digest the statements row records is taken while the parser reads.
             try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
                 String name = file.getFileName().toString();
-                // The JDK's StAX reader closes its stream at the end of the document; the rest must still be read.
-                InputStream unclosed = new FilterInputStream(in) {
-                    @Override
-                    public void close() {
-                    }
-                };
-                parsed.add(statements.parser().parse(progress.parsing(unclosed, name, Files.size(file)), name));
+                parsed.add(statements.parser().parse(progress.parsing(in, name, Files.size(file)), name));
                 in.transferTo(OutputStream.nullOutputStream()); // whatever follows the root element
                 digests.add(HexFormat.of().formatHex(in.getMessageDigest().digest()));
             } catch (StatementRejectedException e) {

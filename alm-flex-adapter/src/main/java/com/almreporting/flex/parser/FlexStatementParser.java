@@ -6,6 +6,7 @@ import com.almreporting.domain.port.out.StatementParser;
 import com.almreporting.domain.port.out.StatementRejectedException;
 import java.io.BufferedInputStream;
 import java.io.CharConversionException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ public final class FlexStatementParser implements StatementParser {
         XMLStreamReader reader = null;
         Walk walk = null;
         try {
-            reader = newInputFactory().createXMLStreamReader(in);
+            reader = newInputFactory().createXMLStreamReader(unclosable(in));
             walk = new Walk(source, reader, handler);
             walk.run();
         } catch (RowRejection r) {
@@ -118,6 +119,16 @@ public final class FlexStatementParser implements StatementParser {
                 }
             }
         }
+    }
+
+    /** The JDK's StAX reader closes its stream at the end of the document; the port promises the caller it stays open. */
+    private static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the caller's stream: the caller closes it
+            }
+        };
     }
 
     private static XMLInputFactory newInputFactory() {

@@ -236,4 +236,16 @@ class StreamingParseTest {
             return open;
         }
     }
+
+    @Test
+    void theCallersStreamStaysOpenAfterTheParse(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty-statements.xml");
+        Files.writeString(file, "<FlexQueryResponse queryName=\"q\" type=\"AF\"><FlexStatements count=\"0\">"
+                + "</FlexStatements></FlexQueryResponse>\n<!-- trailing -->\n", StandardCharsets.UTF_8);
+        // A file channel's stream throws once closed: the JDK's StAX reader closes its input at the document's end.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            new FlexStatementParser().parse(in, "empty-statements.xml");
+            assertThat(catchThrowable(() -> in.transferTo(java.io.OutputStream.nullOutputStream()))).isNull();
+        }
+    }
 }

@@ -20,7 +20,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -287,6 +286,9 @@ public final class FlexWebServiceClient implements StatementSource {
                     HttpResponse<Path> response;
                     try {
                         response = send(uri, body);
+                    } catch (DownloadFile.WriteFailed e) {
+                        Files.deleteIfExists(body);
+                        throw e; // this machine's disk, not IBKR: no retry, no "unavailable"
                     } catch (IOException e) {
                         Files.deleteIfExists(body);
                         problems.add(hostOf(root) + ": " + describe(e));
@@ -383,8 +385,7 @@ public final class FlexWebServiceClient implements StatementSource {
         if (LOG.isDebugEnabled()) {
             LOG.debug("GET {}", redact(uri.toString()));
         }
-        CompletableFuture<HttpResponse<Path>> future = http.sendAsync(request, HttpResponse.BodyHandlers.ofFile(body,
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+        CompletableFuture<HttpResponse<Path>> future = http.sendAsync(request, DownloadFile.to(body));
         try {
             return future.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -392,6 +393,11 @@ public final class FlexWebServiceClient implements StatementSource {
             throw new HttpTimeoutException("no complete answer within " + seconds(settings.requestTimeout()));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            for (Throwable t = cause; t != null; t = t.getCause()) {
+                if (t instanceof DownloadFile.WriteFailed local) {
+                    throw local;
+                }
+            }
             if (cause instanceof IOException io) {
                 throw io;
             }

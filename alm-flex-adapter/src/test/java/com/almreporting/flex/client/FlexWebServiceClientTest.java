@@ -10,6 +10,7 @@ import com.almreporting.domain.port.out.BrokerUnavailableException;
 import com.almreporting.domain.port.out.FetchedStatement;
 import com.almreporting.domain.port.out.StatementRejectedException;
 import com.almreporting.domain.port.out.StatementRequest;
+import com.almreporting.flex.archive.TmpfsMount;
 import com.almreporting.flex.client.FakeFlexServer.Reply;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -547,6 +548,46 @@ class FlexWebServiceClientTest {
         }
         assertThat(thrown).hasSizeGreaterThan(6);
         assertThat(logs.lines()).anyMatch(l -> l.contains("t=****"));
+    }
+
+    @Test
+    void aFullDiskIsThisMachinesFaultNotIbkrsAndIsNotRetried() throws Exception {
+        try (TmpfsMount disk = TmpfsMount.of(dir.resolve("disk"), 16)) { // smaller than the 27 KB statement
+            target = Files.createFile(disk.directory().resolve(QUERY + ".part"));
+            ibkr.sendRequest(success("1", statementUrl())).getStatement(statement());
+
+            Throwable failure = fetchFails();
+
+            assertThat(failure).isInstanceOf(IOException.class).isNotInstanceOf(BrokerUnavailableException.class)
+                    .hasMessageContaining("cannot write the download to " + disk.directory())
+                    .hasMessageContaining("No space left on device");
+            assertThat(ibkr.requests("GetStatement")).as("a local fault is not retried").hasSize(1);
+            try (Stream<Path> left = Files.list(disk.directory())) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("the partial body is removed")
+                        .containsExactly(QUERY + ".part");
+            }
+        }
+    }
+
+    @Test
+    void aDownloadThatCannotBeWrittenFailsAsALocalWriteFailure() throws Exception {
+        Path devFull = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devFull), "needs /dev/full (Linux)");
+        Path body = Files.createSymbolicLink(dir.resolve("body"), devFull); // every write: ENOSPC
+        ibkr.sendRequest(success("1", statementUrl())).getStatement(statement());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(statementUrl() + "?t=" + TOKEN
+                + "&q=1&v=3")).build();
+
+        Throwable failure = catchThrowable(() -> http.send(request, DownloadFile.to(body)));
+
+        assertThat(failure).isInstanceOf(IOException.class);
+        Throwable local = failure;
+        while (local != null && !(local instanceof DownloadFile.WriteFailed)) {
+            local = local.getCause();
+        }
+        assertThat(local).as("the cause chain of %s", failure).isNotNull();
+        assertThat(local.getMessage()).startsWith("cannot write the download to " + body).contains("No space left");
     }
 
     @Test

@@ -94,9 +94,14 @@ final class TestServer implements AutoCloseable {
 
     /** A new, empty database. */
     Database create(String prefix) throws SQLException {
+        return create(prefix, null);
+    }
+
+    /** A new database that starts as a copy of {@code template} (which nobody may be connected to), or empty. */
+    Database create(String prefix, Database template) throws SQLException {
         String name = prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template.name()));
         }
         PGSimpleDataSource db = new PGSimpleDataSource();
         db.setServerNames(server.getServerNames());

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -13,9 +14,24 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a synthetic Activity Flex statement of n execution-level trades, each with the 85 attributes of a real
- * Trade row (one of the vroonhof eTax sample's, about 1.65 KB), for the parse benchmark. Deterministic (seeded).
+ * Trade row (one of the vroonhof eTax sample's, about 1.65 KB), for the parse benchmark and the fault tests (a
+ * statement big enough that a run can be killed while it stores it). Deterministic (seeded): the same {@link Shape}
+ * gives the same bytes.
  */
-final class FlexStatementGenerator {
+public final class FlexStatementGenerator {
+
+    /**
+     * What to write: the query and account, the statement's last day and generation time, the number of trades, and
+     * every how many trades the price differs from the base shape's (0: none), so that a later statement of the same
+     * trades is a correction of some of them.
+     */
+    public record Shape(String queryName, String account, LocalDate toDate, String whenGenerated, int trades,
+                        int repriceEvery) {
+        /** The parse benchmark's statement. */
+        static Shape bench(int trades) {
+            return new Shape("bench", "U9999999", LocalDate.of(2025, 12, 31), "2026-01-02;05:00:00", trades, 0);
+        }
+    }
 
     private static final String[][] INSTRUMENTS = {
         {"SPY", "756733", "US78462F1030", "SPDR S&amp;P 500 ETF TRUST", "ARCA", "USD"},
@@ -31,23 +47,31 @@ final class FlexStatementGenerator {
     }
 
     static void write(Path file, int trades) throws IOException {
+        write(file, Shape.bench(trades));
+    }
+
+    public static void write(Path file, Shape shape) throws IOException {
         SplittableRandom random = new SplittableRandom(42);
         LocalDateTime start = LocalDateTime.of(2025, 1, 2, 9, 30);
+        String account = shape.account();
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<FlexQueryResponse queryName=\"bench\" type=\"AF\">\n"
-                    + "<FlexStatements count=\"1\">\n<FlexStatement accountId=\"U9999999\" fromDate=\"2025-01-01\""
-                    + " toDate=\"2025-12-31\" period=\"Custom\" whenGenerated=\"2026-01-02;05:00:00\">\n<Trades>\n");
-            for (int i = 0; i < trades; i++) {
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<FlexQueryResponse queryName=\"" + shape.queryName()
+                    + "\" type=\"AF\">\n<FlexStatements count=\"1\">\n<FlexStatement accountId=\"" + account
+                    + "\" fromDate=\"2025-01-01\" toDate=\"" + shape.toDate() + "\" period=\"Custom\" whenGenerated=\""
+                    + shape.whenGenerated() + "\">\n<Trades>\n");
+            for (int i = 0; i < shape.trades(); i++) {
                 String[] ins = INSTRUMENTS[random.nextInt(INSTRUMENTS.length)];
                 LocalDateTime t = start.plusSeconds(i * 37L);
                 String date = t.toLocalDate().toString();
                 String time = date + ";" + TIME.format(t);
                 long qty = (random.nextInt(50) + 1) * 10L * (random.nextBoolean() ? 1 : -1);
-                String price = String.format(Locale.ROOT, "%.2f", 10 + random.nextDouble() * 500);
+                double drawn = 10 + random.nextDouble() * 500;
+                boolean repriced = shape.repriceEvery() > 0 && i % shape.repriceEvery() == 0;
+                String price = String.format(Locale.ROOT, "%.2f", repriced ? drawn + 0.01 : drawn);
                 String money = String.format(Locale.ROOT, "%.2f", qty * Double.parseDouble(price));
                 String proceeds = money.startsWith("-") ? money.substring(1) : "-" + money;
                 long tid = 35_681_151_366L + i;
-                out.write("<Trade accountId=\"U9999999\" acctAlias=\"\" model=\"\" currency=\"" + ins[5]
+                out.write("<Trade accountId=\"" + account + "\" acctAlias=\"\" model=\"\" currency=\"" + ins[5]
                         + "\" fxRateToBase=\"0.9245\" assetCategory=\"STK\" subCategory=\"COMMON\" symbol=\"" + ins[0]
                         + "\" description=\"" + ins[3] + "\" conid=\"" + ins[1] + "\" securityID=\"" + ins[2]
                         + "\" securityIDType=\"ISIN\" cusip=\"\" isin=\"" + ins[2] + "\" figi=\"BBG01Q8HX8Q3\""

@@ -68,6 +68,21 @@ record LedgerState(Map<String, List<String>> rows, Map<String, List<String>> che
         }
     }
 
+    /** The ledger's per-account advisory lock key (JooqLedger): the first 8 bytes of SHA-256 of the account's name. */
+    static long accountLockKey(String account) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("alm_reporting.accounts/" + account).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long key = 0;
+            for (int i = 0; i < 8; i++) {
+                key = (key << 8) | (digest[i] & 0xFF);
+            }
+            return key;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Rows in all data tables together. */
     int rowCount() {
         return rows.values().stream().mapToInt(List::size).sum();

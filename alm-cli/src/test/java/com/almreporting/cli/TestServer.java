@@ -28,7 +28,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class TestServer implements AutoCloseable {
 
-    private final EmbeddedDatabase embedded;
+    private EmbeddedDatabase embedded;
     private final PGSimpleDataSource server;
 
     private TestServer(EmbeddedDatabase embedded, PGSimpleDataSource server) {
@@ -59,6 +59,11 @@ final class TestServer implements AutoCloseable {
             }
             return new TestServer(null, server);
         }
+        return startEmbedded(dir);
+    }
+
+    /** An embedded server with its data directory in {@code dir}, whatever ALM_TEST_DB_URL says: one a test may stop. */
+    static TestServer startEmbedded(Path dir) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -124,6 +129,16 @@ final class TestServer implements AutoCloseable {
     /** The superuser's (or ALM_TEST_DB_USER's) connection to the server's maintenance database. */
     PGSimpleDataSource server() {
         return server;
+    }
+
+    /** Stops the embedded server as an operator or a crash would, mid-work: a fast shutdown, open transactions lost. */
+    void stop() {
+        embedded.close();
+    }
+
+    /** Starts the stopped embedded server again, on the same data directory and port. */
+    void restart() {
+        embedded = EmbeddedDatabase.start(embedded.dataDirectory(), embedded.port());
     }
 
     /** The embedded server, when this is not ALM_TEST_DB_URL's. */

@@ -16,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -244,7 +243,7 @@ class UpdateRecoveryIT {
                 awaitOrFail(() -> !ibkr.requests("GetStatement").isEmpty(), child, childErr, "the child asks for the statement");
                 // Hold the account's ingest lock: the child's data transaction will wait inside, mid-ingest.
                 try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                    lock.setLong(1, ingestLockKey(ACCOUNT));
+                    lock.setLong(1, LedgerState.accountLockKey(ACCOUNT));
                     lock.execute();
                 }
                 statementReady.countDown();
@@ -306,14 +305,4 @@ class UpdateRecoveryIT {
         return Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java").toString();
     }
 
-    /** The ledger's per-account advisory lock key (JooqLedger): the first 8 bytes of SHA-256 of the account's name. */
-    private static long ingestLockKey(String account) throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256")
-                .digest(("alm_reporting.accounts/" + account).getBytes(StandardCharsets.UTF_8));
-        long key = 0;
-        for (int i = 0; i < 8; i++) {
-            key = (key << 8) | (digest[i] & 0xFF);
-        }
-        return key;
-    }
 }

@@ -202,8 +202,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " on 127.0.0.1 is taken by another program; the embedded"
-                    + " PostgreSQL needs it. Free it, or choose another port with ALM_DB_PORT.", e);
+            // no cause: the CLI prints the innermost message, and this one says what to do
+            throw new IllegalStateException("port " + port + " on 127.0.0.1 is taken by another program (" + e.getMessage()
+                    + "); the embedded PostgreSQL needs it. Free it, or choose another port with ALM_DB_PORT.");
         }
     }
 

@@ -82,7 +82,16 @@ final class IngestCommand implements Callable<Integer> {
                             + statement.fromDate() + ".." + statement.toDate() + ": " + counts.inserted() + " inserted, "
                             + counts.updated() + " updated, " + counts.unchanged() + " unchanged, " + counts.keptNewer()
                             + " kept (newer statement already stored)");
-                    new CheckpointService(db.ledger(), NyseCalendar.instance()).refresh(statement.account());
+                    try {
+                        new CheckpointService(db.ledger(), NyseCalendar.instance()).refresh(statement.account());
+                    } catch (RuntimeException e) {
+                        // the statement is committed: saying it was rolled back would be false
+                        out.flush();
+                        err.println("alm ingest: " + file.getFileName() + " was stored, but updating the report checkpoints"
+                                + " of account " + statement.account().masked() + " failed (reports stay correct, only"
+                                + " slower; the next ingest retries): " + DatabaseSession.rootMessage(e));
+                        return ExitCode.DATABASE;
+                    }
                 }
             }
             out.flush();

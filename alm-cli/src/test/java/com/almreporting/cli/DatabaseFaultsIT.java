@@ -144,6 +144,25 @@ class DatabaseFaultsIT {
         assertThat(dataDir.resolve(UpdateFixtures.ARCHIVED)).hasSameBinaryContentAs(UpdateFixtures.GROUND_TRUTH);
     }
 
+    @Test
+    void aCheckpointFailureAfterTheStoreSaysTheStatementWasStored() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$BEGIN RAISE EXCEPTION 'checkpoints refused by the test'; END$$");
+            s.execute("CREATE TRIGGER refuse BEFORE INSERT ON alm_reporting.checkpoints FOR EACH ROW EXECUTE FUNCTION public.refuse()");
+        }
+        CliRun ingest = CliRun.of("ingest", UpdateFixtures.GROUND_TRUTH.toString(), "--db-url", db.url(),
+                "--data-dir", dataDir.toString());
+
+        assertThat(ingest.exitCode()).isEqualTo(ExitCode.DATABASE);
+        assertThat(ingest.out()).contains("22 inserted");
+        assertThat(ingest.err()).contains("ground-truth-2025-07.xml was stored, but updating the report checkpoints")
+                .contains("checkpoints refused by the test").doesNotContain("rolled back");
+        LedgerState state = LedgerState.of(db.dataSource());
+        assertThat(state.runs()).containsExactly("ground-truth-2025-07.xml committed");
+        assertThat(state.rows().get("chronological_events")).hasSize(14);
+    }
+
     /**
      * Holds the account's ingest lock, so that the child's store transaction waits inside, then stops the server
      * under it (a fast shutdown: the child's open transaction is lost with its connection).

@@ -155,8 +155,13 @@ class ReplayCommandTest {
     }
 
     @Test
-    void demoPrintsTheGroundTruthFromTheBundledStatement() throws IOException {
-        CliRun run = CliRun.of("demo");
+    void demoPrintsTheGroundTruthFromTheBundledStatement(@org.junit.jupiter.api.io.TempDir Path dataDir) throws IOException {
+        String port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = Integer.toString(s.getLocalPort());
+        }
+        // its own data directory and port: not the user's demo database, which another build may be using
+        CliRun run = CliRun.of("demo", "--data-dir", dataDir.toString(), "--db-port", port);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(golden("ground-truth-2025-07-17_18.md"));
     }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -39,36 +36,43 @@ import org.slf4j.LoggerFactory;
  * the process runs as root the library starts the server inside a user namespace ({@code unshare -U}), as PostgreSQL
  * refuses to run as root.
  *
- * <p>Before starting, a {@code postmaster.pid} left in the data directory is examined: a server that is still
- * running there is reported (another alm process, or one left behind), a file whose process is gone is removed
- * with a warning.
+ * <p>The process that runs the server holds the data directory's {@link ServerOwnerLock} from before the server
+ * starts until it has stopped; another process that wants the directory meanwhile is refused. Holding it, the
+ * process examines a {@code postmaster.pid} left in the data directory ({@link LeftBehindServer}): a server still
+ * running there was left behind by an alm that was killed, and is stopped (a fast shutdown); a file whose process is
+ * gone is removed with a warning.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    static final String PID_FILE = "postmaster.pid";
+    static final String PID_FILE = LeftBehindServer.PID_FILE;
     /** io.zonky's lock on the data directory, held while its server runs. */
     static final String LIBRARY_LOCK_FILE = "epg-lock";
     static final String SUPERUSER = "postgres";
     static final String DATABASE = "postgres";
+    /** How long a server left behind by a killed alm may take to stop: its shutdown checkpoint writes what it holds. */
+    private static final Duration LEFT_BEHIND_STOP_WAIT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final int port;
     private final String password;
+    private final ServerOwnerLock owner;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, String password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, String password,
+                             ServerOwnerLock owner) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.password = password;
+        this.owner = owner;
     }
 
     /**
      * Starts the server on {@code dataDirectory} (created and initialised on first use) and {@code port}.
      *
-     * @throws IllegalStateException when a server is already running on that data directory, or the server does
-     *                               not start (the message says why and where to look)
+     * @throws IllegalStateException when another process (or another instance in this one) is using that data
+     *                               directory, or the server does not start (the message says why and where to look)
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
@@ -77,7 +81,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory " + dir, e);
         }
-        checkForRunningServer(dir, port);
+        ServerOwnerLock owner = own(dir);
+        try {
+            return startOwned(dir, port, owner);
+        } catch (RuntimeException | Error e) {
+            owner.close();
+            throw e;
+        }
+    }
+
+    /** Takes the data directory's owner lock, before anything looks at what runs there. */
+    private static ServerOwnerLock own(Path dir) {
+        Optional<ServerOwnerLock> owner;
+        try {
+            owner = ServerOwnerLock.tryAcquire(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the database directory " + dir + " (" + ServerOwnerLock.file(dir)
+                    + ")", e);
+        }
+        if (owner.isPresent()) {
+            return owner.get();
+        }
+        String pidSince = ServerOwnerLock.holder(dir);
+        String holder = (pidSince.startsWith("pid " + ProcessHandle.current().pid() + " ") ? "this very process ("
+                : "another alm process (") + pidSince + ") is using the embedded database";
+        throw new IllegalStateException(LeftBehindServer.running(dir).map(server -> server + ": " + holder)
+                .orElse("the data directory " + dir + " is taken: " + holder + " and is starting or stopping its server")
+                + ". Let that process finish and try again.");
+    }
+
+    private static EmbeddedDatabase startOwned(Path dir, int port, ServerOwnerLock owner) {
+        LeftBehindServer.clear(dir, LEFT_BEHIND_STOP_WAIT);
         checkPortIsFree(port);
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         LOG.info("Starting embedded PostgreSQL on 127.0.0.1:{} with data directory {}{}", port, dir,
@@ -118,7 +152,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setConnectConfig("password", password)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .start();
-            db = new EmbeddedDatabase(postgres, dir, port, password);
+            db = new EmbeddedDatabase(postgres, dir, port, password, owner);
         } catch (IOException | RuntimeException e) {
             String root = "root".equals(System.getProperty("user.name"))
                     ? "; PostgreSQL refuses to run as root and this system offers no user namespace (unshare -U) to run it in:"
@@ -226,58 +260,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * Fails when {@code postmaster.pid} names a live process: two servers on one data directory would corrupt
-     * it, and PostgreSQL's own refusal is less clear. A pid file whose process has gone (a crash, a power cut)
-     * is removed; so is one whose pid now belongs to a process that is not PostgreSQL.
-     */
-    static void checkForRunningServer(Path dataDirectory, int port) {
-        Path pidFile = dataDirectory.resolve(PID_FILE);
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pidFile, e);
-        }
-        OptionalLong pid = lines.isEmpty() ? OptionalLong.empty() : parseLong(lines.get(0));
-        // postmaster.pid: pid, data directory, start time, port, socket directory, listen address, shmem key, status
-        OptionalLong pidPort = lines.size() > 3 ? parseLong(lines.get(3)) : OptionalLong.empty();
-        Optional<ProcessHandle> process = pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : Optional.empty();
-        boolean running = process.map(ProcessHandle::isAlive).orElse(false);
-        boolean postgres = process.flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(true);
-        if (!running || !postgres) {
-            LOG.warn("Removing stale {} in {}: its server (pid {}) {}; the last shutdown was not clean, PostgreSQL will"
-                    + " recover from its write-ahead log", PID_FILE, dataDirectory, pid.isPresent() ? pid.getAsLong() : "unknown",
-                    running ? "has gone and the pid now belongs to another program" : "is no longer running");
-            try {
-                Files.deleteIfExists(pidFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the stale " + pidFile, e);
-            }
-            return;
-        }
-        String owner = "a PostgreSQL server (pid " + pid.getAsLong() + ") is already running on data directory " + dataDirectory;
-        if (pidPort.isPresent() && pidPort.getAsLong() == port) {
-            throw new IllegalStateException(owner + " and port " + port + ": another alm process is using the embedded"
-                    + " database, or one that crashed left its server behind. Let that process finish, or stop the server"
-                    + " (kill " + pid.getAsLong() + ") and try again.");
-        }
-        throw new IllegalStateException(owner + " on port " + (pidPort.isPresent() ? pidPort.getAsLong() : "unknown")
-                + ", not " + port + ": one data directory cannot serve two servers. Stop it (kill " + pid.getAsLong()
-                + ") or use that port (ALM_DB_PORT).");
-    }
-
-    private static OptionalLong parseLong(String s) {
-        try {
-            return OptionalLong.of(Long.parseLong(s.strip()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
     /** A new connection per call (no pool): enough for a CLI and its one ingest or report at a time. */
     public DataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -298,7 +280,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return port;
     }
 
-    /** Stops the server with a fast shutdown: open transactions roll back, then a checkpoint, then exit. */
+    /**
+     * Stops the server with a fast shutdown: open transactions roll back, then a checkpoint, then exit. Then gives up
+     * the data directory: should the server not have stopped, the next start stops it as one left behind.
+     */
     @Override
     public void close() {
         try {
@@ -306,6 +291,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             LOG.info("Embedded PostgreSQL on port {} stopped", port);
         } catch (IOException e) {
             throw new UncheckedIOException("stopping the embedded PostgreSQL on port " + port + " failed", e);
+        } finally {
+            owner.close();
         }
     }
 }

@@ -8,33 +8,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The check for a server left in the data directory; starting real servers is EmbeddedDatabaseIT's. */
+/**
+ * What a start refuses before any server runs; starting real servers is the ITs', a pid file left behind is
+ * LeftBehindServerTest's.
+ */
 class EmbeddedDatabaseTest {
 
     @TempDir
-    Path dataDirectory;
+    Path root;
 
-    @Test
-    void aPidFileWhoseProcessHasGoneIsRemoved() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        writePidFile(gone.pid(), 54329);
+    private Path dataDirectory;
 
-        EmbeddedDatabase.checkForRunningServer(dataDirectory, 54329);
-
-        assertThat(dataDirectory.resolve(EmbeddedDatabase.PID_FILE)).doesNotExist();
-    }
-
-    @Test
-    void aPidFileWhosePidNowBelongsToAnotherProgramIsRemoved() throws Exception {
-        writePidFile(ProcessHandle.current().pid(), 54329);
-
-        EmbeddedDatabase.checkForRunningServer(dataDirectory, 54329);
-
-        assertThat(dataDirectory.resolve(EmbeddedDatabase.PID_FILE)).doesNotExist();
+    @BeforeEach
+    void createDataDirectory() throws IOException {
+        dataDirectory = Files.createDirectory(root.resolve("pgdata"));
     }
 
     @Test
@@ -46,6 +37,8 @@ class EmbeddedDatabaseTest {
                     .hasMessageContaining("ALM_DB_PORT");
         }
         assertThat(dataDirectory).isEmptyDirectory();
+        assertThat(ServerOwnerLock.tryAcquire(dataDirectory)).as("the owner lock, given up").isPresent()
+                .hasValueSatisfying(ServerOwnerLock::close);
     }
 
     @Test
@@ -62,14 +55,14 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void withoutAPidFileThereIsNothingToCheck() {
-        EmbeddedDatabase.checkForRunningServer(dataDirectory, 54329);
-
+    void aDataDirectoryOwnedByAnotherInstanceIsRefusedBeforeAnythingStarts() throws Exception {
+        try (ServerOwnerLock other = ServerOwnerLock.tryAcquire(dataDirectory).orElseThrow()) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the data directory " + dataDirectory + " is taken: this very process (pid "
+                            + ProcessHandle.current().pid() + " since ")
+                    .hasMessageContaining("Let that process finish and try again.");
+        }
         assertThat(dataDirectory).isEmptyDirectory();
-    }
-
-    private void writePidFile(long pid, int port) throws IOException {
-        Files.writeString(dataDirectory.resolve(EmbeddedDatabase.PID_FILE),
-                pid + "\n" + dataDirectory + "\n1752700000\n" + port + "\n\n127.0.0.1\n  1234567  7\nready   \n");
     }
 }

@@ -45,7 +45,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
@@ -68,17 +70,34 @@ import org.slf4j.LoggerFactory;
  * midway, stays visible; a failure is recorded there, in another transaction, after the data transaction has
  * rolled back.
  *
+ * <p>A whole store runs on one connection, whose session holds the run's liveness lock ({@code
+ * pg_advisory_lock(RUN_LOCK_NAMESPACE, id)}, taken in the transaction that inserts the row) until the run has
+ * ended. A row still {@code running} whose lock is free belongs to a process that died (killed, crashed, or cut
+ * off from the database) before committing: {@link #markInterruptedRuns()}, which every store calls first,
+ * marks it {@code failed} with an error starting "interrupted: ". Its data transaction rolled back with its
+ * connection, so nothing else needs undoing.
+ *
  * <p>Reads map the rows back to the very records that were stored ({@code equals} holds), with two limits
  * of the column types: an {@link Instant} is kept to the microsecond, and a {@link java.math.BigDecimal}
  * with a negative scale ({@code 1E+3}) comes back with scale 0. Flex data has neither.
  *
- * <p>Thread-safe: every call uses its own connection from the {@link DataSource}.
+ * <p>Thread-safe: every call uses its own connection from the {@link DataSource}. A pooling data source
+ * is fine: the liveness lock is released before the connection goes back.
  */
 public final class JooqLedger implements Ledger {
 
     private static final Logger LOG = LoggerFactory.getLogger(JooqLedger.class);
     private static final int MAX_ERROR_LENGTH = 4_000;
     private static final int RATES_PER_INSERT = 4_000;
+    /**
+     * The first half of every run's liveness-lock key ({@code pg_advisory_lock(int4, int4)}), "alm1": the
+     * two-int keys are a space apart from the one-bigint key of the per-account lock.
+     */
+    static final int RUN_LOCK_NAMESPACE = 0x616c6d31;
+    /** The error of a run found interrupted; always starts with "interrupted: ". */
+    static final String INTERRUPTED = "interrupted: the process storing this statement ended before committing it"
+            + " (killed, crashed, or lost its database connection); its data transaction rolled back and nothing of"
+            + " it was stored";
 
     private static final Section<TradeRow, String, ChronologicalEventsRecord> TRADES = new Section<>(
             CHRONOLOGICAL_EVENTS, CHRONOLOGICAL_EVENTS.ACCOUNT_ID, CHRONOLOGICAL_EVENTS.TRANSACTION_ID,
@@ -123,41 +142,176 @@ public final class JooqLedger implements Ledger {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(origin, "origin");
         Instant generated = statement.whenGenerated() == null ? Instant.EPOCH : statement.whenGenerated();
-        long runId;
+        // One connection for the whole run: its session holds the run's liveness lock from the moment the
+        // 'running' row is visible until the run has ended, and its end (even the process's death) releases it.
+        Connection connection;
         try {
-            runId = beginRun(statement, origin);
-        } catch (RuntimeException e) {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
             throw new LedgerStoreException("cannot record the ingestion of " + origin.fileName() + ": " + describe(e), 0, e);
         }
-        Stamp stamp = new Stamp(statement.account(), runId, generated);
         try {
-            IngestCounts counts = dsl.transactionResult(tx -> storeRows(tx.dsl(), statement, stamp));
+            DSLContext ctx = DSL.using(connection, SQLDialect.POSTGRES, dsl.settings());
+            sweepBeforeStore(ctx);
+            long runId;
+            try {
+                runId = beginRun(ctx, statement, origin);
+            } catch (RuntimeException e) {
+                releaseAllRunLocks(ctx, e);
+                throw new LedgerStoreException("cannot record the ingestion of " + origin.fileName() + ": " + describe(e), 0, e);
+            }
+            try {
+                return storeData(ctx, statement, origin, new Stamp(statement.account(), runId, generated));
+            } finally {
+                releaseRunLock(ctx, runId);
+            }
+        } finally {
+            close(connection, origin);
+        }
+    }
+
+    /** The run's outcome is recorded by now: a connection that cannot be closed is only worth a warning. */
+    private static void close(Connection connection, StatementOrigin origin) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("Could not close the connection of the ingestion of {}: {}", origin.fileName(), describe(e));
+        }
+    }
+
+    private IngestCounts storeData(DSLContext ctx, Statement statement, StatementOrigin origin, Stamp stamp) {
+        try {
+            IngestCounts counts = ctx.transactionResult(tx -> storeRows(tx.dsl(), statement, stamp));
             LOG.info("Stored {} for account {}: {} inserted, {} updated, {} unchanged, {} kept (newer stored)",
                     origin.fileName(), statement.account().masked(), counts.inserted(), counts.updated(), counts.unchanged(),
                     counts.keptNewer());
             return counts;
         } catch (RuntimeException e) {
             String error = describe(e);
-            recordFailure(runId, error, e);
+            recordFailure(ctx, stamp.statementId(), error, e);
             throw new LedgerStoreException("storing " + origin.fileName() + " for account " + statement.account().masked()
-                    + " failed and nothing of it was stored (run " + runId + "): " + error, runId, e);
+                    + " failed and nothing of it was stored (run " + stamp.statementId() + "): " + error,
+                    stamp.statementId(), e);
         }
     }
 
-    private long beginRun(Statement statement, StatementOrigin origin) {
-        return dsl.insertInto(STATEMENTS)
-                .set(STATEMENTS.FILE_NAME, origin.fileName())
-                .set(STATEMENTS.SHA256, origin.sha256())
-                .set(STATEMENTS.ACCOUNT_ID, statement.account().value())
-                .set(STATEMENTS.PERIOD, statement.period())
-                .set(STATEMENTS.FROM_DATE, statement.fromDate())
-                .set(STATEMENTS.TO_DATE, statement.toDate())
-                .set(STATEMENTS.WHEN_GENERATED, statement.whenGenerated())
-                .set(STATEMENTS.STATUS, StatementRun.RUNNING)
-                .set(STATEMENTS.STARTED_AT, clock.instant())
-                .returning(STATEMENTS.STATEMENT_ID)
-                .fetchSingle()
-                .getStatementId();
+    /**
+     * The run's row, and its liveness lock taken in the same transaction: no other session can see the row
+     * 'running' before the lock is held. The lock is session-level, so it outlives this transaction.
+     */
+    private long beginRun(DSLContext ctx, Statement statement, StatementOrigin origin) {
+        return ctx.transactionResult(tx -> {
+            long id = tx.dsl().insertInto(STATEMENTS)
+                    .set(STATEMENTS.FILE_NAME, origin.fileName())
+                    .set(STATEMENTS.SHA256, origin.sha256())
+                    .set(STATEMENTS.ACCOUNT_ID, statement.account().value())
+                    .set(STATEMENTS.PERIOD, statement.period())
+                    .set(STATEMENTS.FROM_DATE, statement.fromDate())
+                    .set(STATEMENTS.TO_DATE, statement.toDate())
+                    .set(STATEMENTS.WHEN_GENERATED, statement.whenGenerated())
+                    .set(STATEMENTS.STATUS, StatementRun.RUNNING)
+                    .set(STATEMENTS.STARTED_AT, clock.instant())
+                    .returning(STATEMENTS.STATEMENT_ID)
+                    .fetchSingle()
+                    .getStatementId();
+            tx.dsl().select(DSL.function("pg_advisory_lock", SQLDataType.OTHER, DSL.val(RUN_LOCK_NAMESPACE),
+                    runLockKey(DSL.val(id)))).fetch();
+            return id;
+        });
+    }
+
+    /**
+     * Ends the run's liveness lock, however the run ended. A connection that died has released it already;
+     * then this fails, which only matters for the log.
+     */
+    private static void releaseRunLock(DSLContext ctx, long runId) {
+        try {
+            Boolean released = ctx.select(DSL.function("pg_advisory_unlock", SQLDataType.BOOLEAN,
+                    DSL.val(RUN_LOCK_NAMESPACE), runLockKey(DSL.val(runId)))).fetchSingle().value1();
+            if (!Boolean.TRUE.equals(released)) {
+                LOG.warn("The liveness lock of run {} was not held when the run ended", runId);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Could not release the liveness lock of run {} (its connection is gone, which released it): {}",
+                    runId, describe(e));
+        }
+    }
+
+    /**
+     * After a failed {@link #beginRun} the id is unknown, yet a lock taken before a failed commit is still held
+     * (rollback does not end a session-level lock); this session holds no other, so all of them go.
+     */
+    private static void releaseAllRunLocks(DSLContext ctx, RuntimeException failure) {
+        try {
+            ctx.select(DSL.function("pg_advisory_unlock_all", SQLDataType.OTHER)).fetch();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The second half of a run's liveness-lock key: the low 32 bits of its id, in SQL as in Java's {@code (int) id}. */
+    private static Field<Integer> runLockKey(Field<Long> statementId) {
+        return DSL.field("({0})::bit(32)::int4", SQLDataType.INTEGER, statementId);
+    }
+
+    /**
+     * Marks every run that is still {@code running} but whose process is gone as failed, with an error saying
+     * it was interrupted, and returns how many. A run is gone when its liveness lock is free: a live run holds
+     * it from before its row is visible until after its outcome is committed, and a dead process's connection
+     * drop releases it. One statement: a run found free is locked for the rest of it ({@code
+     * pg_try_advisory_xact_lock}), and a row another sweep or the run itself changed meanwhile is re-checked
+     * by PostgreSQL and left alone, so concurrent sweeps and stores never mark a live run.
+     *
+     * @return the number of runs marked
+     */
+    public int markInterruptedRuns() {
+        try (Connection c = dataSource.getConnection()) {
+            return markInterruptedRuns(DSL.using(c, SQLDialect.POSTGRES, dsl.settings()));
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("marking interrupted runs failed: " + e.getMessage(), e);
+        }
+    }
+
+    private int markInterruptedRuns(DSLContext ctx) {
+        // CASE, not AND alone: only 'running' rows may be tried, or every row of the history would take a lock.
+        Condition free = DSL.condition("case when {0} = {1} then pg_try_advisory_xact_lock({2}, {3}) else false end",
+                STATEMENTS.STATUS, DSL.val(StatementRun.RUNNING), DSL.val(RUN_LOCK_NAMESPACE),
+                runLockKey(STATEMENTS.STATEMENT_ID));
+        var swept = ctx.update(STATEMENTS)
+                .set(STATEMENTS.STATUS, StatementRun.FAILED)
+                .set(STATEMENTS.ERROR, INTERRUPTED)
+                .set(STATEMENTS.FINISHED_AT, clock.instant())
+                .where(STATEMENTS.STATUS.eq(StatementRun.RUNNING))
+                .and(free)
+                .returning(STATEMENTS.STATEMENT_ID, STATEMENTS.FILE_NAME, STATEMENTS.ACCOUNT_ID, STATEMENTS.STARTED_AT)
+                .fetch();
+        for (StatementsRecord r : swept) {
+            LOG.warn("Marked interrupted run {} ({} for account {}, started {}) as failed: its process ended before"
+                            + " committing, and nothing of it was stored", r.getStatementId(), r.getFileName(),
+                    new AccountId(r.getAccountId()).masked(), r.getStartedAt());
+        }
+        return swept.size();
+    }
+
+    /** Housekeeping before a store: a failure is logged, never a reason not to store. */
+    private void sweepBeforeStore(DSLContext ctx) {
+        try {
+            markInterruptedRuns(ctx);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not mark interrupted runs as failed (the ingest goes on): {}", describe(e));
+        }
+    }
+
+    /** The number of recorded runs by status: committed, failed and running, always in that order, zeros included. */
+    public Map<String, Long> runsByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String status : List.of(StatementRun.COMMITTED, StatementRun.FAILED, StatementRun.RUNNING)) {
+            counts.put(status, 0L);
+        }
+        dsl.select(STATEMENTS.STATUS, DSL.count()).from(STATEMENTS).groupBy(STATEMENTS.STATUS)
+                .fetch()
+                .forEach(r -> counts.put(r.value1(), r.value2().longValue()));
+        return counts;
     }
 
     private IngestCounts storeRows(DSLContext ctx, Statement statement, Stamp stamp) {
@@ -178,7 +332,7 @@ public final class JooqLedger implements Ledger {
         }
         storeConversionRates(ctx, statement.conversionRates(), stamp);
         IngestCounts counts = tally.toCounts(statement.account());
-        ctx.update(STATEMENTS)
+        int marked = ctx.update(STATEMENTS)
                 .set(STATEMENTS.STATUS, StatementRun.COMMITTED)
                 .set(STATEMENTS.ROW_COUNT, tally.offered)
                 .set(STATEMENTS.INSERTED, counts.inserted())
@@ -187,7 +341,12 @@ public final class JooqLedger implements Ledger {
                 .set(STATEMENTS.KEPT_NEWER, counts.keptNewer())
                 .set(STATEMENTS.FINISHED_AT, clock.instant())
                 .where(STATEMENTS.STATEMENT_ID.eq(stamp.statementId()))
+                .and(STATEMENTS.STATUS.eq(StatementRun.RUNNING))
                 .execute();
+        if (marked != 1) {
+            // the liveness lock makes this impossible; were it not, data must not commit under a run marked failed
+            throw new IllegalStateException("run " + stamp.statementId() + " is no longer 'running' in statements");
+        }
         return counts;
     }
 
@@ -254,9 +413,10 @@ public final class JooqLedger implements Ledger {
         }
     }
 
-    private void recordFailure(long runId, String error, RuntimeException failure) {
+    /** On the run's own connection, after its data transaction rolled back; a dead connection leaves it to the sweep. */
+    private void recordFailure(DSLContext ctx, long runId, String error, RuntimeException failure) {
         try {
-            dsl.update(STATEMENTS)
+            ctx.update(STATEMENTS)
                     .set(STATEMENTS.STATUS, StatementRun.FAILED)
                     .set(STATEMENTS.ERROR, error)
                     .set(STATEMENTS.FINISHED_AT, clock.instant())
@@ -264,7 +424,7 @@ public final class JooqLedger implements Ledger {
                     .execute();
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
-            LOG.warn("Could not record the failure of run {}: {}", runId, describe(e));
+            LOG.warn("Could not record the failure of run {} (the next ingest marks it interrupted): {}", runId, describe(e));
         }
     }
 

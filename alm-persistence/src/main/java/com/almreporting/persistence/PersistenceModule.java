@@ -105,13 +105,26 @@ public final class PersistenceModule implements AutoCloseable {
         return config;
     }
 
-    /** Migrations, row counts of every ledger table and the last ingestion run ({@code alm db status}). */
+    /**
+     * Migrations, row counts of every ledger table, runs by status and the last ingestion run ({@code alm db
+     * status}). Runs whose process died are marked failed first, so that none shows as running that is not; the
+     * one write of this call, and one it does without if the database refuses it (the status says so by its
+     * {@code running} count).
+     */
     public DatabaseStatus status() {
         DSLContext ctx = DSL.using(dataSource, SQLDialect.POSTGRES);
         var migrations = Migrations.status(dataSource);
         boolean schemaExists = migrations.stream().anyMatch(m -> !m.state().equalsIgnoreCase("Pending"));
         Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Long> runs = new LinkedHashMap<>();
+        int interrupted = 0;
         if (schemaExists) {
+            try {
+                interrupted = ledger.markInterruptedRuns();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not mark interrupted runs as failed: {}", JooqLedger.describe(e));
+            }
+            runs.putAll(ledger.runsByStatus());
             for (Table<?> table : AlmReporting.ALM_REPORTING.getTables()) {
                 counts.put(table.getName(), (long) ctx.fetchCount(table));
             }
@@ -119,7 +132,7 @@ public final class PersistenceModule implements AutoCloseable {
         String version = ctx.select(DSL.function("current_setting", String.class, DSL.val("server_version")))
                 .fetchSingle()
                 .value1();
-        return new DatabaseStatus(config.describe(), version, migrations, counts,
+        return new DatabaseStatus(config.describe(), version, migrations, counts, runs, interrupted,
                 schemaExists ? ledger.recentRuns(1).stream().findFirst() : Optional.empty());
     }
 

@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * One recorded ingestion run (a row of {@code statements}): which file, which account and period, what it
- * changed, and how it ended. {@code status} is {@code committed}, {@code failed}, or {@code running} (a run
- * still in progress, or one whose process died; its data transaction was rolled back). Immutable.
+ * changed, and how it ended. {@code status} is {@code committed}, {@code failed}, or {@code running}: a run in
+ * progress, or one whose process died since the last sweep ({@link JooqLedger#markInterruptedRuns()}, run by
+ * every store and by {@code alm db status}), which marks it {@code failed} with an error starting
+ * "interrupted: "; a dead run's data transaction was rolled back. Immutable.
  */
 public record StatementRun(
         long id,

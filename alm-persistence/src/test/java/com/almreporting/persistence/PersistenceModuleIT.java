@@ -47,6 +47,9 @@ class PersistenceModuleIT {
             assertThat(status.rowCounts()).containsEntry("chronological_events", 9L).containsEntry("statements", 1L)
                     .containsKeys("accounts", "nav_snapshots", "stock_positions", "conversion_rates");
             assertThat(status.lastRun()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(StatementRun.COMMITTED));
+            assertThat(status.runsByStatus()).containsExactly(Map.entry("committed", 1L), Map.entry("failed", 0L),
+                    Map.entry("running", 0L));
+            assertThat(status.interruptedNow()).isZero();
             assertThat(status.location()).contains(config.embeddedDataDirectory().toString());
 
             assertThatThrownBy(() -> EmbeddedDatabase.start(config.embeddedDataDirectory(), config.embeddedPort()))

@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,20 @@ class DatabaseRoundTripIT {
         // the run records the digest of the file's bytes, taken while the parser read them
         CliRun status = alm("db", "status");
         assertThat(status.out()).contains(sha256(SAMPLES.resolve("ground-truth-2025-07.xml")));
+        // The database holds this class's other runs too (and an ALM_TEST_DB_URL one anybody's): at least these two.
+        Matcher runs = Pattern.compile("(?m)^runs: (\\d+) committed, (\\d+) failed, (\\d+) running$").matcher(status.out());
+        assertThat(runs.find()).as(status.out()).isTrue();
+        assertThat(Long.parseLong(runs.group(1))).isGreaterThanOrEqualTo(2);
+        CliRun json = alm("db", "status", "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        boolean shared = System.getenv("ALM_TEST_DB_URL") != null && !System.getenv("ALM_TEST_DB_URL").isBlank();
+        assertThat(json.out()).startsWith("{\"database\":").contains("\"schemaCurrent\":true")
+                .containsPattern(shared ? "\"runs\":\\{\"committed\":\\d+,\"failed\":\\d+,\"running\":\\d+},\"interruptedNow\":\\d+,"
+                        : "\"runs\":\\{\"committed\":" + runs.group(1) + ",\"failed\":" + runs.group(2)
+                        + ",\"running\":" + runs.group(3) + "},\"interruptedNow\":0,")
+                .contains("\"sha256\":\"" + sha256(SAMPLES.resolve("ground-truth-2025-07.xml")) + "\"")
+                .contains("\"status\":\"committed\"").endsWith("}\n");
+        assertThat(alm("db", "status", "--format", "xml").exitCode()).isEqualTo(ExitCode.USAGE);
 
         CliRun report = alm("report", "--from", "2025-07-17", "--to", "2025-07-18", "--account", "U7654321");
         assertThat(report.exitCode()).as(report.err()).isZero();

@@ -5,6 +5,7 @@ import static com.almreporting.cli.UpdateFixtures.PREVIOUS;
 import static com.almreporting.cli.UpdateFixtures.TOKEN;
 import static com.almreporting.flex.client.FakeFlexServer.success;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.almreporting.flex.client.FakeFlexServer.Reply;
 import com.almreporting.flex.client.FakeFlexServer;
@@ -260,7 +261,10 @@ class UpdateRecoveryIT {
             }
         } // closing the holder releases the lock; the killed run's transaction rolls back
 
-        assertThat(runs()).containsExactly("running");
+        // The killed child's backend learns that its client is gone only when it next talks to it (once the lock is
+        // free); until then it holds the run's liveness lock, and rightly so: wait for it to end.
+        awaitNoBackendOf("alm");
+        assertThat(runs()).as("nobody has looked since").containsExactly("running");
         assertThat(trades()).isZero();
         assertThat(previous).exists();
         assertThat(dataDir.resolve(ARCHIVED)).doesNotExist();
@@ -269,17 +273,43 @@ class UpdateRecoveryIT {
             assertThat(Files.readString(out, StandardCharsets.UTF_8)).doesNotContain(TOKEN);
         }
 
+        // alm db status marks the dead run failed before it counts
+        CliRun status = CliRun.of("db", "status", "--db-url", dbUrl);
+        printed.add(status.out());
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("\nruns: 0 committed, 1 failed, 0 running (1 run whose process died before"
+                + " committing marked failed just now)\n");
+        assertThat(runs()).containsExactly("failed");
+        assertThat(strings("SELECT error FROM alm_reporting.statements")).singleElement(STRING)
+                .startsWith("interrupted: ");
+        assertThat(logs.lines()).anyMatch(l -> l.startsWith("WARN com.almreporting.persistence.JooqLedger")
+                && l.contains("interrupted run"));
+
         try (FakeFlexServer ibkr = serving(UpdateFixtures.groundTruth())) {
             CliRun run = update(ibkr);
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("22 inserted");
         }
-        assertThat(logs.lines()).anyMatch(l -> l.contains("interrupted run"));
+        assertThat(logs.lines()).anyMatch(l -> l.contains("leftover download(s) of an interrupted run"));
         assertThat(previous).doesNotExist();
         assertThat(archive()).containsExactly("2025/07/ALM_Daily_MTD_20250718.xml");
-        assertThat(runs()).containsExactly("running", "committed");
+        assertThat(runs()).containsExactly("failed", "committed");
+        assertThat(strings("SELECT error FROM alm_reporting.statements WHERE status = 'failed'")).singleElement(STRING)
+                .startsWith("interrupted: ");
         assertThat(trades()).isEqualTo(14);
         assertThat(count("SELECT count(*) FROM alm_reporting.nav_snapshots")).isEqualTo(3);
+    }
+
+    /** Waits until no session of the database carries this application_name (the CLI's is "alm"). */
+    private void awaitNoBackendOf(String application) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '"
+                + application + "'") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a session of " + application + " outlived its process");
+            }
+            Thread.sleep(50);
+        }
     }
 
     @FunctionalInterface

@@ -11,6 +11,7 @@ import com.almreporting.flex.client.FakeFlexServer;
 import com.almreporting.flex.client.FakeFlexServer.Reply;
 import com.almreporting.flex.parser.FlexStatementGenerator;
 import com.almreporting.flex.parser.FlexStatementGenerator.Shape;
+import com.almreporting.persistence.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,6 +180,72 @@ class KilledRunsIT {
         }
         tally.print();
         assertThat(tally.midStore).as("kills inside the store transaction").isPositive();
+    }
+
+    @Test
+    void aKilledAlmLeavesNoEmbeddedServerInTheWayAndItsLedgerBeforeOrAfter() throws Exception {
+        int iterations = Integer.getInteger("alm.kill.embedded.iterations", 6);
+        Random random = new Random(SEED + 2);
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        // the "before" data directory, made once and copied for each kill
+        Path template = root.resolve("embedded-before");
+        CliRun stored = CliRun.of("ingest", fileBefore.toString(), "--data-dir", template.toString(), "--db-port",
+                Integer.toString(port));
+        assertThat(stored.exitCode()).as(stored.err()).isZero();
+        List<String> args = List.of("ingest", fileAfter.toString(), "--db-port", Integer.toString(port));
+        Duration uninterrupted;
+        Path timed = copy(template, root.resolve("embedded-timed"));
+        try (ChildAlm child = ChildAlm.start(root.resolve("embedded-timed-work"), Map.of("ALM_DATA_DIR", timed.toString()), args)) {
+            assertThat(child.exitCode(LIMIT)).as(child.err()).isZero();
+            uninterrupted = child.age();
+        }
+        Tally tally = new Tally("alm ingest, embedded database");
+        int orphans = 0;
+        for (int i = 0; i < iterations; i++) {
+            Path dataDir = copy(template, root.resolve("embedded-" + i));
+            String what = "embedded iteration " + i + " (seed " + SEED + ")";
+            boolean killed;
+            try (ChildAlm child = ChildAlm.start(root.resolve("embedded-work-" + i), Map.of("ALM_DATA_DIR", dataDir.toString()),
+                    args)) {
+                long delay = (long) (uninterrupted.toMillis() * (0.3 + 0.7 * random.nextDouble()));
+                while (child.isAlive() && child.age().toMillis() < delay) {
+                    Thread.sleep(5);
+                }
+                killed = child.killHard();
+                if (Files.exists(dataDir.resolve("pgdata").resolve("postmaster.pid"))) {
+                    orphans++; // the killed alm's server lives on; the next start must deal with it
+                }
+                try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pgdata"), port)) {
+                    tally.count(killed, LedgerState.of(db.dataSource()), what, child);
+                }
+            }
+            CliRun rerun = CliRun.of("ingest", fileAfter.toString(), "--data-dir", dataDir.toString(), "--db-port",
+                    Integer.toString(port));
+            assertThat(rerun.exitCode()).as("%s: rerun: %s", what, rerun.err()).isZero();
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pgdata"), port)) {
+                assertConverged(LedgerState.of(db.dataSource()), what);
+            }
+            assertThat(dataDir.resolve("pgdata").resolve("postmaster.pid")).as("%s: no server left running", what)
+                    .doesNotExist();
+        }
+        tally.print();
+        System.out.println("KilledRunsIT: embedded: uninterrupted " + uninterrupted.toMillis() + " ms; " + orphans
+                + " kill(s) left the embedded server running, each stopped by the next start");
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p) || Files.isRegularFile(p)) { // with its mode: PostgreSQL wants pgdata 0700
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
     }
 
     /**

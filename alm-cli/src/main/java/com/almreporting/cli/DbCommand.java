@@ -106,7 +106,7 @@ final class DbCommand implements Runnable {
                 }
                 sb.append('\n');
             }
-            sb.append("last statement: ").append(status.lastRun().map(StatementRun::toString).orElse("none")).append('\n');
+            sb.append("last statement: ").append(status.lastRun().map(Status::line).orElse("none")).append('\n');
             return sb.toString();
         }
 
@@ -130,9 +130,18 @@ final class DbCommand implements Runnable {
                     .collect(Collectors.joining(",", "{", "}"));
         }
 
+        /** One run in a line, the account masked as in the logs: "#7 file.xml (sha256 …), account U***4321 2025-07-01..2025-07-18: committed, 22 inserted, …". */
+        private static String line(StatementRun r) {
+            return "#" + r.id() + " " + r.fileName() + (r.sha256() == null ? "" : " (sha256 " + r.sha256() + ")") + ", account " + r.account().masked() + " " + r.fromDate() + ".."
+                    + r.toDate() + ": " + r.status() + ", " + r.counts().inserted() + " inserted, " + r.counts().updated()
+                    + " updated, " + r.counts().unchanged() + " unchanged, " + r.counts().keptNewer() + " kept (newer"
+                    + " stored); started " + r.startedAt() + (r.finishedAt() == null ? "" : ", finished " + r.finishedAt())
+                    + r.errorMessage().map(e -> "; error: " + e).orElse("");
+        }
+
         private static String run(StatementRun r) {
             return "{\"id\":" + r.id() + ",\"fileName\":" + Json.string(r.fileName()) + ",\"sha256\":" + Json.string(r.sha256())
-                    + ",\"account\":" + Json.string(r.account()) + ",\"period\":" + Json.string(r.period())
+                    + ",\"account\":" + Json.string(r.account().masked()) + ",\"period\":" + Json.string(r.period())
                     + ",\"fromDate\":" + Json.string(r.fromDate()) + ",\"toDate\":" + Json.string(r.toDate())
                     + ",\"whenGenerated\":" + Json.string(r.whenGenerated()) + ",\"rows\":" + r.rows()
                     + ",\"inserted\":" + r.counts().inserted() + ",\"updated\":" + r.counts().updated()

@@ -68,11 +68,13 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         progress.done();
+        int current = 0; // the file being stored, for the message should the database fail
+        boolean checkpointsFailed = false;
         try (PersistenceModule db = DatabaseSession.open(database, true)) {
-            for (int i = 0; i < files.size(); i++) {
-                Path file = files.get(i);
-                StatementOrigin origin = new StatementOrigin(file.getFileName().toString(), digests.get(i));
-                List<Statement> inFile = parsed.get(i).statements();
+            for (; current < files.size(); current++) {
+                Path file = files.get(current);
+                StatementOrigin origin = new StatementOrigin(file.getFileName().toString(), digests.get(current));
+                List<Statement> inFile = parsed.get(current).statements();
                 for (int s = 0; s < inFile.size(); s++) {
                     Statement statement = inFile.get(s);
                     progress.storing(file.getFileName().toString(), s + 1, inFile.size(), rows(statement));
@@ -85,24 +87,29 @@ final class IngestCommand implements Callable<Integer> {
                     try {
                         new CheckpointService(db.ledger(), NyseCalendar.instance()).refresh(statement.account());
                     } catch (RuntimeException e) {
-                        // the statement is committed: saying it was rolled back would be false
+                        // The statement is committed (saying "rolled back" would be false), and the other files can
+                        // still be stored: the checkpoints are a shortcut for reports, not part of the books.
                         out.flush();
                         err.println("alm ingest: " + file.getFileName() + " was stored, but updating the report checkpoints"
                                 + " of account " + statement.account().masked() + " failed (reports stay correct, only"
                                 + " slower; the next ingest retries): " + DatabaseSession.rootMessage(e));
-                        return ExitCode.DATABASE;
+                        checkpointsFailed = true;
                     }
                 }
             }
             out.flush();
-            return ExitCode.OK;
+            return checkpointsFailed ? ExitCode.DATABASE : ExitCode.OK;
         } catch (DatabaseSession.Unavailable e) {
             progress.done();
             err.println("alm ingest: " + e.getMessage());
             return ExitCode.DATABASE;
         } catch (RuntimeException e) {
             progress.done();
-            err.println("alm ingest: database error, this file's statement was rolled back: " + DatabaseSession.rootMessage(e));
+            out.flush();
+            List<String> notStored = files.subList(current, files.size()).stream().map(f -> f.getFileName().toString()).toList();
+            err.println("alm ingest: database error while storing " + files.get(current).getFileName() + "; the statement"
+                    + " being stored was rolled back" + (notStored.size() > 1 ? " (not stored either: " + String.join(", ",
+                    notStored.subList(1, notStored.size())) + ")" : "") + ": " + DatabaseSession.rootMessage(e));
             return ExitCode.DATABASE;
         }
     }

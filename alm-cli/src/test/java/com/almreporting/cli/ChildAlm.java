@@ -50,7 +50,7 @@ final class ChildAlm implements AutoCloseable {
     /** Waits for the end (at most {@code limit}, then fails) and returns the exit code. */
     int exitCode(Duration limit) throws InterruptedException, IOException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
+            close();
             throw new AssertionError("alm did not end within " + limit + "; it printed:\n" + err());
         }
         return process.exitValue();
@@ -92,8 +92,17 @@ final class ChildAlm implements AutoCloseable {
         return Files.readString(err, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Ends a child still running as systemd would: SIGTERM, whose shutdown hook stops an embedded server it started
+     * (a test that fails must not leave servers behind), then SIGKILL after 30 s.
+     */
     @Override
-    public void close() {
-        process.destroyForcibly();
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 }

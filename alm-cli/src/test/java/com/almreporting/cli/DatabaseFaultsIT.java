@@ -99,7 +99,7 @@ class DatabaseFaultsIT {
             exit = child.exitCode(LIMIT);
         }
         assertThat(exit).as(child.err()).isEqualTo(ExitCode.DATABASE);
-        assertThat(child.err()).contains("alm ingest: database error, this file's statement was rolled back");
+        assertThat(child.err()).contains("alm ingest: database error while storing ground-truth-2025-07.xml; the statement being stored was rolled back");
 
         server.restart();
         LedgerState after = LedgerState.of(db.dataSource());
@@ -151,16 +151,19 @@ class DatabaseFaultsIT {
                     + " $$BEGIN RAISE EXCEPTION 'checkpoints refused by the test'; END$$");
             s.execute("CREATE TRIGGER refuse BEFORE INSERT ON alm_reporting.checkpoints FOR EACH ROW EXECUTE FUNCTION public.refuse()");
         }
-        CliRun ingest = CliRun.of("ingest", UpdateFixtures.GROUND_TRUTH.toString(), "--db-url", db.url(),
+        Path second = ReplayCommandTest.SAMPLES.resolve("winter-2025-12.xml");
+        CliRun ingest = CliRun.of("ingest", UpdateFixtures.GROUND_TRUTH.toString(), second.toString(), "--db-url", db.url(),
                 "--data-dir", dataDir.toString());
 
         assertThat(ingest.exitCode()).isEqualTo(ExitCode.DATABASE);
-        assertThat(ingest.out()).contains("22 inserted");
+        assertThat(ingest.out()).contains("ground-truth-2025-07.xml: account U***4321 ").contains("22 inserted")
+                .as("the next file is stored all the same").contains("winter-2025-12.xml: account ");
         assertThat(ingest.err()).contains("ground-truth-2025-07.xml was stored, but updating the report checkpoints")
                 .contains("checkpoints refused by the test").doesNotContain("rolled back");
         LedgerState state = LedgerState.of(db.dataSource());
-        assertThat(state.runs()).containsExactly("ground-truth-2025-07.xml committed");
-        assertThat(state.rows().get("chronological_events")).hasSize(14);
+        assertThat(state.runs()).containsExactly("ground-truth-2025-07.xml committed", "winter-2025-12.xml committed");
+        assertThat(state.rows().get("chronological_events")).filteredOn(r -> r.contains("\"written_by\": \"ground-truth-2025-07.xml\""))
+                .hasSize(14);
     }
 
     /**

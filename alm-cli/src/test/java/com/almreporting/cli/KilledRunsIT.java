@@ -120,7 +120,7 @@ class KilledRunsIT {
             String what = "iteration " + i + " (seed " + SEED + ")";
             try (ChildAlm child = ChildAlm.start(work, Map.of("ALM_DATA_DIR", work.resolve("data").toString()), args)) {
                 boolean killed = killAtRandom(child, db, i, random);
-                LedgerState state = LedgerState.of(db.dataSource());
+                LedgerState state = LedgerState.settled(db.dataSource());
                 tally.count(killed, state, what, child);
 
                 CliRun rerun = CliRun.of("ingest", fileAfter.toString(), "--db-url", db.url(), "--data-dir",
@@ -132,7 +132,9 @@ class KilledRunsIT {
             }
         }
         tally.print();
-        assertThat(tally.midStore).as("kills inside the store transaction").isPositive();
+        if (ITERATIONS >= 2) { // odd iterations kill inside the store
+            assertThat(tally.midStore).as("kills inside the store transaction").isPositive();
+        }
     }
 
     @Test
@@ -154,7 +156,7 @@ class KilledRunsIT {
                 String what = "iteration " + i + " (seed " + SEED + ")";
                 try (ChildAlm child = ChildAlm.start(work, Map.of(), args)) {
                     boolean killed = killAtRandom(child, db, i, random);
-                    LedgerState state = LedgerState.of(db.dataSource());
+                    LedgerState state = LedgerState.settled(db.dataSource());
                     tally.count(killed, state, what, child);
 
                     Map<String, byte[]> archived = archive(dataDir);
@@ -179,7 +181,9 @@ class KilledRunsIT {
             }
         }
         tally.print();
-        assertThat(tally.midStore).as("kills inside the store transaction").isPositive();
+        if (ITERATIONS >= 2) { // odd iterations kill inside the store
+            assertThat(tally.midStore).as("kills inside the store transaction").isPositive();
+        }
     }
 
     @Test
@@ -232,6 +236,7 @@ class KilledRunsIT {
                     .doesNotExist();
         }
         tally.print();
+        assertThat(orphans).as("kills that left the embedded server running (the case this test is about)").isPositive();
         System.out.println("KilledRunsIT: embedded: uninterrupted " + uninterrupted.toMillis() + " ms; " + orphans
                 + " kill(s) left the embedded server running, each stopped by the next start");
     }

@@ -30,6 +30,10 @@ record LedgerState(Map<String, List<String>> rows, Map<String, List<String>> che
         Map<String, List<String>> checkpoints = new TreeMap<>();
         List<String> runs = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            // one snapshot: every table as of the same moment, even while a transaction commits
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
             Map<String, Boolean> tables = new TreeMap<>(); // name → has statement_id
             try (ResultSet r = s.executeQuery("SELECT t.table_name, EXISTS (SELECT 1 FROM information_schema.columns k"
                     + " WHERE k.table_schema = t.table_schema AND k.table_name = t.table_name AND k.column_name = 'statement_id')"
@@ -56,8 +60,30 @@ record LedgerState(Map<String, List<String>> rows, Map<String, List<String>> che
                     runs.add(r.getString(1));
                 }
             }
+            c.commit();
         }
         return new LedgerState(rows, checkpoints, runs);
+    }
+
+    /**
+     * The ledger once the sessions of a killed alm have ended: a session learns that its client died only when it next
+     * talks to it, so a COMMIT the client sent just before the kill can still land after the process is gone.
+     */
+    static LedgerState settled(DataSource db) throws Exception {
+        awaitNoSessionOf(db, "alm");
+        return of(db);
+    }
+
+    /** Waits (up to two minutes) until no session of {@code application} is connected to this database. */
+    static void awaitNoSessionOf(DataSource db, String application) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (number(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '"
+                + application + "'") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a session of " + application + " outlived its process");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** The single number {@code sql} selects (0 for null). */

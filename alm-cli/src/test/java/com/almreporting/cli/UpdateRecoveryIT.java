@@ -263,7 +263,7 @@ class UpdateRecoveryIT {
 
         // The killed child's backend learns that its client is gone only when it next talks to it (once the lock is
         // free); until then it holds the run's liveness lock, and rightly so: wait for it to end.
-        awaitNoBackendOf("alm");
+        LedgerState.awaitNoSessionOf(db, "alm");
         assertThat(runs()).as("nobody has looked since").containsExactly("running");
         assertThat(trades()).isZero();
         assertThat(previous).exists();
@@ -301,17 +301,6 @@ class UpdateRecoveryIT {
     }
 
     /** Waits until no session of the database carries this application_name (the CLI's is "alm"). */
-    private void awaitNoBackendOf(String application) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = '"
-                + application + "'") > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("a session of " + application + " outlived its process");
-            }
-            Thread.sleep(50);
-        }
-    }
-
     @FunctionalInterface
     private interface Condition {
         boolean holds() throws Exception;

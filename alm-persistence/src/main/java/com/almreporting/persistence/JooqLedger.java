@@ -421,6 +421,8 @@ public final class JooqLedger implements Ledger {
                     .set(STATEMENTS.ERROR, error)
                     .set(STATEMENTS.FINISHED_AT, clock.instant())
                     .where(STATEMENTS.STATEMENT_ID.eq(runId))
+                    // a failure raised after the commit (restoring autocommit, say) must not relabel a committed run
+                    .and(STATEMENTS.STATUS.eq(StatementRun.RUNNING))
                     .execute();
         } catch (RuntimeException e) {
             failure.addSuppressed(e);

@@ -155,6 +155,7 @@ class InterruptedRunsIT {
                 int marked = 0;
                 while (storing.get()) {
                     marked += ledger.markInterruptedRuns();
+                    Thread.sleep(2); // often enough to meet every store, without starving them of the 2 cores
                 }
                 return marked;
             });

@@ -287,7 +287,11 @@ public final class FlexWebServiceClient implements StatementSource {
                     try {
                         response = send(uri, body);
                     } catch (DownloadFile.WriteFailed e) {
-                        Files.deleteIfExists(body);
+                        try {
+                            Files.deleteIfExists(body);
+                        } catch (IOException cleanup) {
+                            e.addSuppressed(cleanup); // a read-only disk refuses the delete too; the write failure says why
+                        }
                         throw e; // this machine's disk, not IBKR: no retry, no "unavailable"
                     } catch (IOException e) {
                         Files.deleteIfExists(body);

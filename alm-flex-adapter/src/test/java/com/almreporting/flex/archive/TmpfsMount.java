@@ -65,22 +65,25 @@ public final class TmpfsMount implements AutoCloseable {
 
     /** Runs a command; empty when it succeeded, else what it printed and its exit code. */
     private static String run(String... command) throws IOException {
-        Process p;
+        Path output = Files.createTempFile("alm-mount-", ".out"); // a file, not a pipe: the wait below stays bounded
         try {
-            p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return command[0] + ": " + e.getMessage();
-        }
-        try {
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            Process p;
+            try {
+                p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            } catch (IOException e) {
+                return command[0] + ": " + e.getMessage();
+            }
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return String.join(" ", command) + ": timed out";
             }
-            return p.exitValue() == 0 ? "" : String.join(" ", command) + " exited " + p.exitValue() + ": " + output;
+            return p.exitValue() == 0 ? "" : String.join(" ", command) + " exited " + p.exitValue() + ": "
+                    + Files.readString(output, StandardCharsets.UTF_8).strip();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 }

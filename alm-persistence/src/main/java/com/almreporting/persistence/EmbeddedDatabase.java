@@ -36,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * the process runs as root the library starts the server inside a user namespace ({@code unshare -U}), as PostgreSQL
  * refuses to run as root.
  *
- * <p>The process that runs the server holds the data directory's {@link ServerOwnerLock} from before the server
- * starts until it has stopped; another process that wants the directory meanwhile is refused. Holding it, the
+ * <p>The process that runs the server holds the data directory's owner lock, a {@link ProcessLock} on
+ * {@code <data directory>.alm-owner.lock} ({@link #ownerLockFile(Path)}), from before the server starts until it has
+ * stopped; another process that wants the directory meanwhile is refused. The operating system releases that lock
+ * when the process ends, however it ends; so a server still running on a data directory whose lock is free was left
+ * behind by a process that was killed. Holding it, the
  * process examines a {@code postmaster.pid} left in the data directory ({@link LeftBehindServer}): a server still
  * running there was left behind by an alm that was killed, and is stopped (a fast shutdown); a file whose process is
  * gone is removed with a warning.
@@ -48,6 +51,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String PID_FILE = LeftBehindServer.PID_FILE;
     /** io.zonky's lock on the data directory, held while its server runs. */
     static final String LIBRARY_LOCK_FILE = "epg-lock";
+    /** The owner lock's file name, after the data directory's. */
+    static final String OWNER_LOCK_SUFFIX = ".alm-owner.lock";
     static final String SUPERUSER = "postgres";
     static final String DATABASE = "postgres";
     /** How long a server left behind by a killed alm may take to stop: its shutdown checkpoint writes what it holds. */
@@ -57,10 +62,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final String password;
-    private final ServerOwnerLock owner;
+    private final ProcessLock owner;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, String password,
-                             ServerOwnerLock owner) {
+                             ProcessLock owner) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -81,7 +86,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory " + dir, e);
         }
-        ServerOwnerLock owner = own(dir);
+        ProcessLock owner = own(dir);
         try {
             return startOwned(dir, port, owner);
         } catch (RuntimeException | Error e) {
@@ -90,19 +95,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The owner lock's file of {@code dataDirectory} (absolute and normalised): beside the directory, not in it,
+     * because {@code initdb} wants an empty directory and the lock is taken before that.
+     */
+    static Path ownerLockFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + OWNER_LOCK_SUFFIX);
+    }
+
     /** Takes the data directory's owner lock, before anything looks at what runs there. */
-    private static ServerOwnerLock own(Path dir) {
-        Optional<ServerOwnerLock> owner;
+    private static ProcessLock own(Path dir) {
+        Path file = ownerLockFile(dir);
+        Optional<ProcessLock> owner;
         try {
-            owner = ServerOwnerLock.tryAcquire(dir);
+            owner = ProcessLock.tryAcquire(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the database directory " + dir + " (" + ServerOwnerLock.file(dir)
-                    + ")", e);
+            throw new UncheckedIOException("cannot lock the database directory " + dir + " (" + file + ")", e);
         }
         if (owner.isPresent()) {
             return owner.get();
         }
-        String pidSince = ServerOwnerLock.holder(dir);
+        String written = ProcessLock.holder(file);
+        String pidSince = written.equals(ProcessLock.UNKNOWN_HOLDER) ? "pid unknown" : written;
         String holder = (pidSince.startsWith("pid " + ProcessHandle.current().pid() + " ") ? "this very process ("
                 : "another alm process (") + pidSince + ") is using the embedded database";
         throw new IllegalStateException(LeftBehindServer.running(dir).map(server -> server + ": " + holder)
@@ -110,7 +124,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 + ". Let that process finish and try again.");
     }
 
-    private static EmbeddedDatabase startOwned(Path dir, int port, ServerOwnerLock owner) {
+    private static EmbeddedDatabase startOwned(Path dir, int port, ProcessLock owner) {
         LeftBehindServer.clear(dir, LEFT_BEHIND_STOP_WAIT);
         checkPortIsFree(port);
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));

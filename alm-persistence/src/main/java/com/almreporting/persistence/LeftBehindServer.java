@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server that an alm process, killed before it could stop it (SIGKILL, the OOM killer), left running on
- * its data directory. Looked for only by the holder of the directory's {@link ServerOwnerLock}: no live process then
- * owns a server there, so a live PostgreSQL that {@code postmaster.pid} names, and that serves this directory, is
- * such an orphan, unless the library's own lock on the directory is held (an alm from before the owner lock). It is
- * stopped with a fast shutdown (SIGINT: open transactions roll back, a checkpoint, exit), so
- * that what was committed stays and the next server needs no recovery. A pid file whose process has gone (a crash, a
+ * its data directory. Looked for only by the holder of the directory's owner lock
+ * ({@link EmbeddedDatabase#ownerLockFile(Path)}): no live process then owns a server there, so a live PostgreSQL
+ * that {@code postmaster.pid} names, and that serves this directory, is such an orphan, unless the library's own lock
+ * on the directory is held (an alm from before the owner lock). It is stopped with a fast shutdown (SIGINT: open
+ * transactions roll back, a checkpoint, exit), so that what was committed stays and the next server needs no recovery. A pid file whose process has gone (a crash, a
  * power cut), or whose pid now belongs to another program, is removed. Stateless.
  */
 final class LeftBehindServer {
@@ -63,13 +63,13 @@ final class LeftBehindServer {
         }
         if (libraryLockHeld(dataDirectory)) {
             throw new IllegalStateException(pidFile.describe(dataDirectory) + ": another alm process is using the"
-                    + " embedded database (one of a version that takes no " + ServerOwnerLock.file(dataDirectory)
+                    + " embedded database (one of a version that takes no " + EmbeddedDatabase.ownerLockFile(dataDirectory)
                     + "). Let that process finish and try again.");
         }
         LOG.warn("A PostgreSQL server (pid {}) is still running on data directory {}, left behind by an alm process that"
                 + " was killed before it could stop it (no process holds {}); stopping it with a fast shutdown (open"
                 + " transactions roll back, committed data stays)", server.pid(), dataDirectory,
-                ServerOwnerLock.file(dataDirectory));
+                EmbeddedDatabase.ownerLockFile(dataDirectory));
         requestFastShutdown(server);
         awaitExit(server, dataDirectory, wait);
         delete(dataDirectory.resolve(PID_FILE));

@@ -37,8 +37,8 @@ class EmbeddedDatabaseTest {
                     .hasMessageContaining("ALM_DB_PORT");
         }
         assertThat(dataDirectory).isEmptyDirectory();
-        assertThat(ServerOwnerLock.tryAcquire(dataDirectory)).as("the owner lock, given up").isPresent()
-                .hasValueSatisfying(ServerOwnerLock::close);
+        assertThat(ProcessLock.tryAcquire(EmbeddedDatabase.ownerLockFile(dataDirectory))).as("the owner lock, given up")
+                .isPresent().hasValueSatisfying(ProcessLock::close);
     }
 
     @Test
@@ -56,7 +56,7 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aDataDirectoryOwnedByAnotherInstanceIsRefusedBeforeAnythingStarts() throws Exception {
-        try (ServerOwnerLock other = ServerOwnerLock.tryAcquire(dataDirectory).orElseThrow()) {
+        try (ProcessLock other = ProcessLock.tryAcquire(EmbeddedDatabase.ownerLockFile(dataDirectory)).orElseThrow()) {
             assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("the data directory " + dataDirectory + " is taken: this very process (pid "
@@ -64,5 +64,44 @@ class EmbeddedDatabaseTest {
                     .hasMessageContaining("Let that process finish and try again.");
         }
         assertThat(dataDirectory).isEmptyDirectory();
+    }
+
+    @Test
+    void theOwnerLockLiesBesideTheDataDirectoryWhichStaysEmptyForInitdb() throws Exception {
+        Path file = EmbeddedDatabase.ownerLockFile(dataDirectory);
+        assertThat(file).isEqualTo(root.resolve("pgdata" + EmbeddedDatabase.OWNER_LOCK_SUFFIX));
+        try (ProcessLock owner = ProcessLock.tryAcquire(file).orElseThrow()) {
+            assertThat(dataDirectory).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void anOwnerOfAnotherProcessIsNamed() throws Exception {
+        Path file = EmbeddedDatabase.ownerLockFile(dataDirectory);
+        Files.writeString(file, "pid 4242 since 2025-07-19T09:00:00Z\n");
+        Process other = ForeignLock.hold(file);
+        try {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the data directory " + dataDirectory + " is taken: another alm process (pid 4242"
+                            + " since 2025-07-19T09:00:00Z) is using the embedded database and is starting or stopping"
+                            + " its server. Let that process finish and try again.");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        assertThat(dataDirectory).isEmptyDirectory();
+    }
+
+    @Test
+    void anOwnerThatWroteNothingIsNamedAsSuch() throws Exception {
+        Path file = Files.createFile(EmbeddedDatabase.ownerLockFile(dataDirectory));
+        Process other = ForeignLock.hold(file);
+        try {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is taken: another alm process (pid unknown) is using the embedded database");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
     }
 }

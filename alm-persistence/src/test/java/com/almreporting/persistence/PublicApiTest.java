@@ -24,7 +24,8 @@ class PublicApiTest {
     void publicSignaturesSpeakDomainAndJdkTypesOnly() throws Exception {
         List<Class<?>> publicClasses = adapterClasses().stream().filter(c -> Modifier.isPublic(c.getModifiers())).toList();
         assertThat(publicClasses).extracting(Class::getSimpleName)
-                .contains("JooqLedger", "PersistenceModule", "DatabaseConfig", "EmbeddedDatabase", "Migrations");
+                .contains("JooqLedger", "PersistenceModule", "DatabaseConfig", "EmbeddedDatabase", "Migrations",
+                        "ProcessLock", "OwnerOnlyFiles");
 
         List<String> leaks = new ArrayList<>();
         for (Class<?> c : publicClasses) {

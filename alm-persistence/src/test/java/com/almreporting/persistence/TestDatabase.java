@@ -85,7 +85,7 @@ final class TestDatabase implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();
                 deleteRecursively(dir);
-                deleteRecursively(ServerOwnerLock.file(dir));
+                deleteRecursively(EmbeddedDatabase.ownerLockFile(dir));
             }, "test-postgres-stop"));
             LOG.info("Shared test PostgreSQL on port {} in {}", started.port(), dir);
         }

@@ -14,6 +14,7 @@ import com.almreporting.flex.client.FlexToken;
 import com.almreporting.flex.client.FlexWebServiceClient;
 import com.almreporting.persistence.DatabaseConfig;
 import com.almreporting.persistence.PersistenceModule;
+import com.almreporting.persistence.ProcessLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -141,24 +142,21 @@ final class UpdateCommand implements Callable<Integer> {
 
         Path dataDirectory = db.dataDirectory();
         Path lockFile = dataDirectory.resolve(LOCK_FILE);
-        Optional<RunLock> lock;
+        Optional<ProcessLock> lock;
         try {
-            lock = RunLock.acquire(lockFile, waitForLock);
+            lock = ProcessLock.acquire(lockFile, waitForLock);
         } catch (IOException e) {
             err.println("alm update: cannot take the lock " + lockFile + ": " + e.getMessage());
             return ExitCode.DATABASE;
         }
         if (lock.isEmpty()) {
-            err.println("alm update: another alm update is running (" + RunLock.holder(lockFile) + ", lock " + lockFile
+            err.println("alm update: another alm update is running (" + ProcessLock.holder(lockFile) + ", lock " + lockFile
                     + "): it is doing this work; this run does nothing");
             return ExitCode.OK;
         }
-        try (RunLock held = lock.get()) {
+        try (ProcessLock held = lock.get()) {
             LOG.debug("Holding {}", held.file());
             return run(queries, settings, monthDays, db, out, err);
-        } catch (IOException e) {
-            LOG.warn("Cannot release the lock {}: {}", lockFile, e.getMessage());
-            return ExitCode.OK;
         }
     }
 

@@ -2,7 +2,6 @@ package com.almreporting.persistence;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
@@ -37,13 +37,15 @@ import org.slf4j.LoggerFactory;
  * refuses to run as root.
  *
  * <p>The process that runs the server holds the data directory's owner lock, a {@link ProcessLock} on
- * {@code <data directory>.alm-owner.lock} ({@link #ownerLockFile(Path)}), from before the server starts until it has
- * stopped; another process that wants the directory meanwhile is refused. The operating system releases that lock
- * when the process ends, however it ends; so a server still running on a data directory whose lock is free was left
- * behind by a process that was killed. Holding it, the
- * process examines a {@code postmaster.pid} left in the data directory ({@link LeftBehindServer}): a server still
- * running there was left behind by an alm that was killed, and is stopped (a fast shutdown); a file whose process is
- * gone is removed with a warning.
+ * {@code <data directory>.alm-owner.lock} ({@link #ownerLockFile(Path)}; of the directory's real path, so that every
+ * spelling of it, through symbolic links, finds the one lock), from before the server starts until it has been told
+ * to stop; another process that wants the directory meanwhile is refused. The operating system releases that lock
+ * when the process ends, however it ends. In that file the owner records the server it starts (its pid and start
+ * time, {@link ServerRecord}), and the record stays after the lock is released. Holding the lock, the process
+ * examines a {@code postmaster.pid} left in the data directory ({@link LeftBehindServer}): the recorded server still
+ * running there was left behind by an alm that was killed (or whose stop failed), and is stopped (a fast shutdown);
+ * another server running there, such as one an operator started by hand, is refused, not stopped; a file whose
+ * process is gone is removed with a warning.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -53,6 +55,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String LIBRARY_LOCK_FILE = "epg-lock";
     /** The owner lock's file name, after the data directory's. */
     static final String OWNER_LOCK_SUFFIX = ".alm-owner.lock";
+    /**
+     * How the server's command line says that there is no Unix socket: an option alm gives its servers, and an
+     * operator's {@code pg_ctl start} does not ({@link LeftBehindServer}).
+     */
+    static final String NO_UNIX_SOCKET_OPTION = "unix_socket_directories=";
+    private static final String UNIX_SOCKET_DIRECTORIES = "unix_socket_directories";
     static final String SUPERUSER = "postgres";
     static final String DATABASE = "postgres";
     /** How long a server left behind by a killed alm may take to stop: its shutdown checkpoint writes what it holds. */
@@ -80,11 +88,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *                               directory, or the server does not start (the message says why and where to look)
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
-        Path dir = dataDirectory.toAbsolutePath().normalize();
+        Path dir;
         try {
-            OwnerOnlyFiles.createDirectories(dir);
+            // the real path: two spellings of one directory must find one owner lock file
+            dir = OwnerOnlyFiles.createDirectories(dataDirectory.toAbsolutePath().normalize()).toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database directory " + dir, e);
+            // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
+            throw new IllegalStateException("cannot create the database directory " + dataDirectory + " ("
+                    + Causes.describe(e) + "): choose another with ALM_DATA_DIR, or make its parent writable");
         }
         ProcessLock owner = own(dir);
         try {
@@ -96,7 +107,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * The owner lock's file of {@code dataDirectory} (absolute and normalised): beside the directory, not in it,
+     * The owner lock's file of {@code dataDirectory} (absolute, normalised and real): beside the directory, not in it,
      * because {@code initdb} wants an empty directory and the lock is taken before that.
      */
     static Path ownerLockFile(Path dataDirectory) {
@@ -110,7 +121,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             owner = ProcessLock.tryAcquire(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the database directory " + dir + " (" + file + ")", e);
+            // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
+            throw new IllegalStateException("cannot lock the database directory " + dir + " with " + file + " ("
+                    + Causes.describe(e) + "): make that file, and its directory, writable by this user");
         }
         if (owner.isPresent()) {
             return owner.get();
@@ -125,7 +138,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static EmbeddedDatabase startOwned(Path dir, int port, ProcessLock owner) {
-        LeftBehindServer.clear(dir, LEFT_BEHIND_STOP_WAIT);
+        LeftBehindServer.clear(dir, owner.note().flatMap(ServerRecord::parse), LEFT_BEHIND_STOP_WAIT);
         checkPortIsFree(port);
         boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
         LOG.info("Starting embedded PostgreSQL on 127.0.0.1:{} with data directory {}{}", port, dir,
@@ -142,12 +155,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         + " sets a new password)");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the embedded server's password: " + e.getMessage(), e);
+            // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
+            throw new IllegalStateException("cannot read the embedded server's password in " + dir + ": "
+                    + Causes.describe(e));
         }
         // A new cluster (or one an earlier alm made) trusts every loopback connection until secure() below has run.
         String password = kept.orElseGet(SuperuserPassword::generate);
         Path binaries = binariesDirectory(dir);
         EmbeddedDatabase db;
+        // should this process be killed before the server is recorded below, the next start can still tell it alm's
+        record(owner, ServerRecord.starting(Instant.now().getEpochSecond()));
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -157,7 +174,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("unix_socket_directories", "")
+                    .setServerConfig(UNIX_SOCKET_DIRECTORIES, "") // NO_UNIX_SOCKET_OPTION on its command line
                     .setServerConfig("max_connections", "50")
                     .setServerConfig("timezone", "UTC")
                     .setLocaleConfig("locale", "C")
@@ -172,9 +189,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     ? "; PostgreSQL refuses to run as root and this system offers no user namespace (unshare -U) to run it in:"
                     + " run alm as an ordinary user, or set ALM_DB_URL"
                     : "";
+            LOG.debug("The embedded PostgreSQL did not start", e);
+            // no cause: the CLI prints the innermost message, and this one says where to look
             throw new IllegalStateException("embedded PostgreSQL did not start on 127.0.0.1:" + port + " with data directory "
-                    + dir + ": " + e.getMessage() + " (the server's output is logged above" + root + ")", e);
+                    + dir + ": " + Causes.describe(e) + " (the server's output is logged above" + root + ")");
         }
+        // the server this process started, for the next start to tell from one it did not, should this one be killed
+        LeftBehindServer.recordOf(dir).ifPresentOrElse(r -> record(owner, r),
+                () -> LOG.warn("The embedded PostgreSQL on {} runs, but its {} gives no pid and start time to record in"
+                        + " {}: should this process be killed, the next start will not stop the server", dir, PID_FILE,
+                        owner.file()));
         if (kept.isEmpty()) {
             db.secure();
         }
@@ -183,6 +207,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         restrict(dir.resolve(LIBRARY_LOCK_FILE), "rw-------");
         restrict(binaries, "rwx------");
         return db;
+    }
+
+    /** Records the server in the owner lock file; a failure costs only the next start's stopping it, so it warns. */
+    private static void record(ProcessLock owner, ServerRecord server) {
+        try {
+            owner.describe(server.text());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot record the embedded PostgreSQL ({}) in {}: {}; should this process be killed, the next start"
+                    + " will not stop the server", server.text(), owner.file(), Causes.describe(e));
+        }
     }
 
     /**
@@ -200,8 +234,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             DSL.using(dataSource(), SQLDialect.POSTGRES).select(DSL.function("pg_reload_conf", Boolean.class)).fetch();
         } catch (SQLException | IOException | RuntimeException e) {
             close();
+            // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
             throw new IllegalStateException("cannot set the embedded server's superuser password in " + dataDirectory
-                    + ": " + e.getMessage(), e);
+                    + ": " + Causes.describe(e));
         }
         LOG.info("The embedded PostgreSQL now asks for a password; the superuser's is in {}",
                 dataDirectory.resolve(SuperuserPassword.FILE));
@@ -229,7 +264,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             try {
                 return OwnerOnlyFiles.createDirectories(beside);
             } catch (IOException again) {
-                throw new UncheckedIOException("cannot create a directory for the PostgreSQL binaries: " + beside, again);
+                // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
+                throw new IllegalStateException("cannot create a directory for the PostgreSQL binaries, neither in " + cache
+                        + " (" + Causes.describe(e) + ") nor " + beside + " (" + Causes.describe(again) + "): set"
+                        + " XDG_CACHE_HOME to a writable directory");
             }
         }
     }
@@ -266,7 +304,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .value1();
         } catch (RuntimeException e) {
             close();
-            throw new IllegalStateException("cannot query the embedded PostgreSQL on port " + port + ": " + e.getMessage(), e);
+            // no cause: the CLI prints the innermost message, which for a connection failure can be a bare exception name
+            throw new IllegalStateException("cannot query the embedded PostgreSQL on port " + port + ": " + Causes.describe(e));
         }
         if (!Path.of(served).toAbsolutePath().normalize().equals(dir)) {
             close();
@@ -295,18 +334,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Stops the server with a fast shutdown: open transactions roll back, then a checkpoint, then exit. Then gives up
-     * the data directory: should the server not have stopped, the next start stops it as one left behind.
+     * Asks the server for a fast shutdown (open transactions roll back, then a checkpoint, then exit) and waits for
+     * it, then gives up the data directory. The library only logs a stop that fails; so, should the server still run
+     * then, this warns, and the next start stops it as one left behind (the owner lock file records it).
      */
     @Override
     public void close() {
         try {
             postgres.close();
-            LOG.info("Embedded PostgreSQL on port {} stopped", port);
         } catch (IOException e) {
-            throw new UncheckedIOException("stopping the embedded PostgreSQL on port " + port + " failed", e);
+            LOG.warn("Stopping the embedded PostgreSQL on port {} failed: {}", port, Causes.describe(e));
         } finally {
-            owner.close();
+            try {
+                Optional<String> running = LeftBehindServer.running(dataDirectory);
+                if (running.isPresent()) {
+                    LOG.warn("The embedded PostgreSQL on port {} was asked to stop but still runs ({}); alm gives up the"
+                            + " data directory all the same, and the next start on it will stop that server as one left"
+                            + " behind", port, running.get());
+                } else {
+                    LOG.info("Embedded PostgreSQL on port {} stopped", port);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot tell whether the embedded PostgreSQL on {} has stopped: {}", dataDirectory,
+                        Causes.describe(e));
+            } finally {
+                owner.close();
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.almreporting.persistence;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -19,10 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL server that an alm process, killed before it could stop it (SIGKILL, the OOM killer), left running on
  * its data directory. Looked for only by the holder of the directory's owner lock
- * ({@link EmbeddedDatabase#ownerLockFile(Path)}): no live process then owns a server there, so a live PostgreSQL
- * that {@code postmaster.pid} names, and that serves this directory, is such an orphan, unless the library's own lock
- * on the directory is held (an alm from before the owner lock). It is stopped with a fast shutdown (SIGINT: open
- * transactions roll back, a checkpoint, exit), so that what was committed stays and the next server needs no recovery. A pid file whose process has gone (a crash, a
+ * ({@link EmbeddedDatabase#ownerLockFile(Path)}): no live alm then owns a server there. A live PostgreSQL that
+ * {@code postmaster.pid} names, and that serves this directory, is stopped only when it is the server the owners
+ * last recorded in the owner lock file ({@link ServerRecord}: its pid and start time), and the library's own lock on
+ * the directory is free (it is held by an alm from before the owner lock). Any other server there is not alm's to stop
+ * (an operator's, started by hand for maintenance, a backup, pg_upgrade) and is refused; so is one this user cannot
+ * inspect or signal. It is stopped with a fast shutdown (SIGINT: open transactions roll back, a checkpoint, exit), so
+ * that what was committed stays and the next server needs no recovery. A pid file whose process has gone (a crash, a
  * power cut), or whose pid now belongs to another program, is removed. Stateless.
  */
 final class LeftBehindServer {
@@ -30,18 +32,30 @@ final class LeftBehindServer {
     private static final Logger LOG = LoggerFactory.getLogger(LeftBehindServer.class);
     static final String PID_FILE = "postmaster.pid";
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * How far the process's start time, as the kernel counts it, may lie from the one its pid file gives: the shell
+     * that pg_ctl forks becomes the server by exec, and a clock set meanwhile shifts the kernel's count.
+     */
+    private static final Duration START_TOLERANCE = Duration.ofSeconds(30);
+    /**
+     * How long after an owner began to start its server (unpacking the binaries, initdb, the start-up) that server's
+     * start time may lie, for a server whose owner was killed before it could record it.
+     */
+    static final Duration STARTING_WINDOW = Duration.ofMinutes(15);
 
     private LeftBehindServer() {
     }
 
     /**
-     * Clears {@code dataDirectory} (absolute and normalised) for a new server: stops a server left running there,
-     * waiting up to {@code wait} for it to exit, or removes a stale pid file.
+     * Clears {@code dataDirectory} (absolute, normalised and real) for a new server: stops a server left running
+     * there by a killed alm, waiting up to {@code wait} for it to exit, or removes a stale pid file.
      *
-     * @throws IllegalStateException when a server runs there that is not known to be this directory's, or it does
-     *                               not stop in time (the message says what to do)
+     * @param recorded the server the owner lock file names (see {@link ServerRecord}), if any
+     * @throws IllegalStateException when a server runs there that no alm recorded starting, or that is not known to be
+     *                               this directory's, or that this user cannot stop, or when it does not stop in time
+     *                               (the message says what to do)
      */
-    static void clear(Path dataDirectory, Duration wait) {
+    static void clear(Path dataDirectory, Optional<ServerRecord> recorded, Duration wait) {
         Optional<PidFile> found = PidFile.read(dataDirectory);
         if (found.isEmpty()) {
             return;
@@ -66,14 +80,61 @@ final class LeftBehindServer {
                     + " embedded database (one of a version that takes no " + EmbeddedDatabase.ownerLockFile(dataDirectory)
                     + "). Let that process finish and try again.");
         }
+        if (server.info().command().isEmpty()) {
+            throw cannotStop(pidFile, dataDirectory, server, "this user (" + System.getProperty("user.name")
+                    + ") cannot inspect that process");
+        }
+        if (!recorded.filter(r -> matches(r, pidFile, server)).isPresent()) {
+            throw new IllegalStateException(pidFile.describe(dataDirectory) + ", and no alm started it (" + recorded
+                    .map(r -> "the last server alm recorded in " + EmbeddedDatabase.ownerLockFile(dataDirectory) + " is "
+                            + r.describe())
+                    .orElse("no alm recorded a server in " + EmbeddedDatabase.ownerLockFile(dataDirectory)) + "): perhaps"
+                    + " one started by hand for maintenance, a backup or an upgrade, which alm does not stop. Let it"
+                    + " finish, or stop it (pg_ctl -D " + dataDirectory + " stop -m fast), and try again.");
+        }
         LOG.warn("A PostgreSQL server (pid {}) is still running on data directory {}, left behind by an alm process that"
-                + " was killed before it could stop it (no process holds {}); stopping it with a fast shutdown (open"
-                + " transactions roll back, committed data stays)", server.pid(), dataDirectory,
+                + " was killed before it could stop it (no process holds {}, which records it); stopping it with a fast"
+                + " shutdown (open transactions roll back, committed data stays)", server.pid(), dataDirectory,
                 EmbeddedDatabase.ownerLockFile(dataDirectory));
-        requestFastShutdown(server);
+        requestFastShutdown(server, pidFile, dataDirectory);
         awaitExit(server, dataDirectory, wait);
         delete(dataDirectory.resolve(PID_FILE));
         LOG.info("The left-behind PostgreSQL server (pid {}) on {} has stopped", server.pid(), dataDirectory);
+    }
+
+    /**
+     * Whether {@code server} is the one {@code recorded}: the same pid and start time in its pid file, and a process
+     * that started then (not a later one given the pid). A server whose owner was killed while starting it, before
+     * it could record it, passes when it started within {@link #STARTING_WINDOW} of that start and with the options
+     * alm gives its servers (an operator's {@code pg_ctl start} gives none of them).
+     */
+    private static boolean matches(ServerRecord recorded, PidFile pidFile, ProcessHandle server) {
+        if (pidFile.startTime().isEmpty() || pidFile.pid().isEmpty() || pidFile.pid().getAsLong() != server.pid()) {
+            return false;
+        }
+        long started = pidFile.startTime().getAsLong();
+        if (recorded.pid().isPresent()) {
+            return recorded.pid().getAsLong() == server.pid() && recorded.startedAt() == started
+                    && server.info().startInstant()
+                    .map(i -> Math.abs(i.getEpochSecond() - started) <= START_TOLERANCE.toSeconds())
+                    .orElse(true);
+        }
+        return started >= recorded.startedAt() - 1 && started <= recorded.startedAt() + STARTING_WINDOW.toSeconds()
+                && hasAlmsOptions(server);
+    }
+
+    /** The options alm's servers run with ({@link EmbeddedDatabase}: {@code unix_socket_directories} empty). */
+    private static boolean hasAlmsOptions(ProcessHandle server) {
+        return server.info().arguments()
+                .map(args -> List.of(args).contains(EmbeddedDatabase.NO_UNIX_SOCKET_OPTION))
+                .orElse(false);
+    }
+
+    private static IllegalStateException cannotStop(PidFile pidFile, Path dataDirectory, ProcessHandle server,
+                                                    String why) {
+        return new IllegalStateException(pidFile.describe(dataDirectory) + ", but " + why + " (another user's?): alm"
+                + " cannot stop it. Its owner, or root, must (pg_ctl -D " + dataDirectory + " stop -m fast, or kill -INT "
+                + server.pid() + "); then try again.");
     }
 
     /**
@@ -84,6 +145,13 @@ final class LeftBehindServer {
         return PidFile.read(dataDirectory)
                 .filter(f -> f.process().filter(LeftBehindServer::isPostgres).isPresent())
                 .map(f -> f.describe(dataDirectory));
+    }
+
+    /** The server {@code postmaster.pid} of {@code dataDirectory} names, to record: its pid and start time. */
+    static Optional<ServerRecord> recordOf(Path dataDirectory) {
+        return PidFile.read(dataDirectory)
+                .filter(f -> f.pid().isPresent() && f.startTime().isPresent())
+                .map(f -> ServerRecord.started(f.pid().getAsLong(), f.startTime().getAsLong()));
     }
 
     /**
@@ -142,15 +210,18 @@ final class LeftBehindServer {
         } catch (OverlappingFileLockException e) {
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot tell whether a process holds " + file, e);
+            // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
+            throw new IllegalStateException("cannot tell whether a process holds " + file + " (" + Causes.describe(e)
+                    + "), so whether an alm is using the embedded database: make it readable and writable by this user");
         }
     }
 
     /**
-     * SIGINT, PostgreSQL's fast shutdown. The JDK sends only SIGTERM and SIGKILL, so through kill(1); without it,
-     * SIGTERM, a smart shutdown, which also completes once the killed alm's sessions have gone.
+     * SIGINT, PostgreSQL's fast shutdown. The JDK sends only SIGTERM and SIGKILL, so through kill(1); should that
+     * program be missing, SIGTERM, a smart shutdown, which also completes once the killed alm's sessions have gone.
+     * A signal that cannot be sent (another user's process) is refused at once: no wait would help.
      */
-    private static void requestFastShutdown(ProcessHandle server) {
+    private static void requestFastShutdown(ProcessHandle server, PidFile pidFile, Path dataDirectory) {
         String pid = Long.toString(server.pid());
         try {
             Process kill = new ProcessBuilder("kill", "-INT", pid).redirectErrorStream(true).start();
@@ -158,14 +229,19 @@ final class LeftBehindServer {
             if (kill.waitFor() == 0) {
                 return;
             }
-            LOG.warn("kill -INT {} failed ({}); asking the server to stop with SIGTERM instead", pid, output);
+            throw cannotStop(pidFile, dataDirectory, server, "kill -INT " + pid + " failed ("
+                    + (output.isEmpty() ? "exit " + kill.exitValue() : output) + ")");
         } catch (IOException e) {
-            LOG.warn("Cannot run kill -INT {} ({}); asking the server to stop with SIGTERM instead", pid, e.getMessage());
+            LOG.warn("Cannot run kill -INT {} ({}); asking the server to stop with SIGTERM instead", pid, Causes.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping the left-behind PostgreSQL server (pid " + pid + ")", e);
+            // no cause: the CLI prints the innermost message, which an InterruptedException has not
+            throw new IllegalStateException("interrupted while stopping the left-behind PostgreSQL server (pid " + pid
+                    + ") on data directory " + dataDirectory + "; it may still be running: start alm again to finish the job");
         }
-        server.destroy();
+        if (!server.destroy()) {
+            throw cannotStop(pidFile, dataDirectory, server, "SIGTERM cannot be sent to it");
+        }
     }
 
     private static void awaitExit(ProcessHandle server, Path dataDirectory, Duration wait) {
@@ -174,14 +250,18 @@ final class LeftBehindServer {
             if (System.nanoTime() - deadline >= 0) {
                 throw new IllegalStateException("the PostgreSQL server (pid " + server.pid() + ") left running on data"
                         + " directory " + dataDirectory + " by a killed alm did not stop within " + wait.toSeconds()
-                        + " s of a fast-shutdown request. Stop it (kill " + server.pid() + ", as a last resort kill -9 " + server.pid() + ") and try again.");
+                        + " s of a fast-shutdown request. Let it finish and try again, or stop it (as a last resort an"
+                        + " immediate shutdown, kill -QUIT " + server.pid() + ", after which PostgreSQL recovers from its"
+                        + " write-ahead log).");
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                // no cause: the CLI prints the innermost message, which an InterruptedException has not
                 throw new IllegalStateException("interrupted while waiting for the left-behind PostgreSQL server (pid "
-                        + server.pid() + ") to stop", e);
+                        + server.pid() + ") on data directory " + dataDirectory + " to stop; start alm again to finish"
+                        + " the job");
             }
         }
     }
@@ -190,15 +270,18 @@ final class LeftBehindServer {
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the stale " + pidFile, e);
+            // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
+            throw new IllegalStateException("cannot remove the stale " + pidFile + " (" + Causes.describe(e)
+                    + "): remove it by hand if no server runs on that directory, and try again");
         }
     }
 
     /**
-     * {@code postmaster.pid}, as far as alm reads it: the server's pid, its data directory and port (the lines that
-     * follow, start time, socket directory, listen address, shared memory key and status, are PostgreSQL's).
+     * {@code postmaster.pid}, as far as alm reads it: the server's pid, its data directory, start time (epoch seconds)
+     * and port (the lines that follow, socket directory, listen address, shared memory key and status, are
+     * PostgreSQL's).
      */
-    private record PidFile(OptionalLong pid, Optional<Path> dataDirectory, OptionalLong port) {
+    private record PidFile(OptionalLong pid, Optional<Path> dataDirectory, OptionalLong startTime, OptionalLong port) {
 
         static Optional<PidFile> read(Path dataDirectory) {
             Path file = dataDirectory.resolve(PID_FILE);
@@ -209,10 +292,13 @@ final class LeftBehindServer {
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
+                throw new IllegalStateException("cannot read " + file + " (" + Causes.describe(e) + "), which tells"
+                        + " whether a server runs on that data directory: make it readable by this user");
             }
             return Optional.of(new PidFile(lines.isEmpty() ? OptionalLong.empty() : parseLong(lines.get(0)),
                     lines.size() > 1 && !lines.get(1).isBlank() ? Optional.of(Path.of(lines.get(1).strip())) : Optional.empty(),
+                    lines.size() > 2 ? parseLong(lines.get(2)) : OptionalLong.empty(),
                     lines.size() > 3 ? parseLong(lines.get(3)) : OptionalLong.empty()));
         }
 

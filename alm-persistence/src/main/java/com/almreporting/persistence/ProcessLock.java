@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * A file lock one process holds: an exclusive {@link FileChannel#tryLock() lock} on a file, which the operating
  * system releases when the process ends, however it ends (a killed holder leaves no stale lock). Held at most once
  * per JVM too: a second attempt in this JVM finds it taken, as one from another process does. The file stays after
- * the lock is released; it holds the holder's pid and start time ({@code pid 1234 since 2025-07-19T09:00:00Z}), for
- * the message of whoever finds it taken. Created {@code rw-------}, with any missing parent directory
+ * the lock is released; its first line holds the holder's pid and start time ({@code pid 1234 since
+ * 2025-07-19T09:00:00Z}), for the message of whoever finds it taken. A holder may add a note below it
+ * ({@link #describe(String)}), which stays, through later holders, until a holder replaces it ({@link #note()}): what
+ * the last holder that said anything left for the next. Created {@code rw-------}, with any missing parent directory
  * {@code rwx------} ({@link OwnerOnlyFiles}).
  *
  * <p>The locks are POSIX record locks, which a process loses on closing <em>any</em> descriptor of the file: one
@@ -44,20 +46,23 @@ public final class ProcessLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final String holder;
+    /** The note below the holder line; empty for none. Guarded by the class. */
+    private String note;
 
-    private ProcessLock(Path file, Path realFile, FileChannel channel, FileLock lock, String holder) {
+    private ProcessLock(Path file, Path realFile, FileChannel channel, FileLock lock, String holder, String note) {
         this.file = file;
         this.realFile = realFile;
         this.channel = channel;
         this.lock = lock;
         this.holder = holder;
+        this.note = note;
     }
 
     /**
      * Takes the lock on {@code file} (created if absent) without waiting.
      *
      * @return the lock; empty when another process holds it, or this one
-     * @throws IOException when the file or its directory cannot be created or opened
+     * @throws IOException when the file or its directory cannot be created, opened, read or written
      */
     public static synchronized Optional<ProcessLock> tryAcquire(Path file) throws IOException {
         OwnerOnlyFiles.createDirectories(file.toAbsolutePath().getParent());
@@ -79,17 +84,83 @@ public final class ProcessLock implements AutoCloseable {
         if (lock == null) {
             return Optional.empty();
         }
-        ProcessLock held = new ProcessLock(file, real, channel, lock,
-                "pid " + ProcessHandle.current().pid() + " since " + Instant.now());
+        ProcessLock held;
         try {
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((held.holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            held = new ProcessLock(file, real, channel, lock, "pid " + ProcessHandle.current().pid() + " since "
+                    + Instant.now(), noteOf(read(channel)));
+            held.write();
         } catch (IOException e) {
-            held.release();
+            lock.release();
+            channel.close();
             throw e;
         }
         HELD.put(real, held);
         return Optional.of(held);
+    }
+
+    /** The file's text, read through the holder's own channel. */
+    private static String read(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(channel.size(), 64 * 1024));
+        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+            // until full or at the end
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+
+    /** The note of a lock file's text: its second line (any line after that is what an interrupted rewrite left). */
+    private static String noteOf(String text) {
+        String[] lines = text.split("\n", -1);
+        return lines.length > 1 ? lines[1].strip() : "";
+    }
+
+    /**
+     * Writes holder and note over the file, then cuts what is left of the old text: killed in between, the file still
+     * holds them on its first two lines (never an empty file, as truncating first would risk).
+     */
+    private void write() throws IOException {
+        byte[] text = (holder + "\n" + (note.isEmpty() ? "" : note + "\n")).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.wrap(text);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, buffer.position());
+        }
+        channel.truncate(text.length);
+    }
+
+    /**
+     * Replaces the note below the holder line, through this lock's own channel (opening the file again would release
+     * the lock): it stays there for the next holders until one of them replaces it.
+     *
+     * @param note one line
+     * @throws IOException when the file cannot be written
+     * @throws IllegalStateException when this lock has been released
+     */
+    public void describe(String note) throws IOException {
+        if (note.contains("\n") || note.contains("\r")) {
+            throw new IllegalArgumentException("a lock's note is one line: " + note);
+        }
+        synchronized (ProcessLock.class) {
+            if (HELD.get(realFile) != this) {
+                throw new IllegalStateException("the lock " + file + " has been released");
+            }
+            String before = this.note;
+            this.note = note.strip();
+            try {
+                write();
+            } catch (IOException e) {
+                this.note = before;
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The note below the holder line: this holder's ({@link #describe(String)}), or else the one found when the lock
+     * was taken, which the last holder that gave one left; empty when none did.
+     */
+    public Optional<String> note() {
+        synchronized (ProcessLock.class) {
+            return note.isEmpty() ? Optional.empty() : Optional.of(note);
+        }
     }
 
     /**
@@ -116,7 +187,7 @@ public final class ProcessLock implements AutoCloseable {
     }
 
     /**
-     * Who holds, or last held, the lock on {@code file}, as its holder wrote it ("pid 1234 since
+     * Who holds, or last held, the lock on {@code file}, as its holder wrote it on the first line ("pid 1234 since
      * 2025-07-19T09:00:00Z"); {@link #UNKNOWN_HOLDER} when the file says nothing or cannot be read.
      */
     public static synchronized String holder(Path file) {
@@ -126,8 +197,8 @@ public final class ProcessLock implements AutoCloseable {
                 return mine.holder;
             }
             // not held here, so this descriptor's close takes no lock of this JVM's with it
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? UNKNOWN_HOLDER : text;
+            String first = Files.readString(file, StandardCharsets.UTF_8).split("\n", 2)[0].strip();
+            return first.isEmpty() ? UNKNOWN_HOLDER : first;
         } catch (IOException e) {
             return UNKNOWN_HOLDER;
         }

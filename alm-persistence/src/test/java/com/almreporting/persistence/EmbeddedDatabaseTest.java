@@ -66,6 +66,20 @@ class EmbeddedDatabaseTest {
         assertThat(dataDirectory).isEmptyDirectory();
     }
 
+    /** Two spellings of one directory, through a symbolic link, would otherwise find two owner lock files. */
+    @Test
+    void aDataDirectoryOwnedThroughAnotherSpellingIsRefusedBeforeAnythingStarts() throws Exception {
+        Path link = Files.createSymbolicLink(root.resolve("through-a-link"), dataDirectory);
+        try (ProcessLock other = ProcessLock.tryAcquire(EmbeddedDatabase.ownerLockFile(dataDirectory)).orElseThrow()) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(link, TestDatabase.freePort()).close())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the data directory " + dataDirectory.toRealPath() + " is taken: this very"
+                            + " process (pid " + ProcessHandle.current().pid() + " since ");
+        }
+        assertThat(dataDirectory).isEmptyDirectory();
+        assertThat(EmbeddedDatabase.ownerLockFile(link)).doesNotExist();
+    }
+
     @Test
     void theOwnerLockLiesBesideTheDataDirectoryWhichStaysEmptyForInitdb() throws Exception {
         Path file = EmbeddedDatabase.ownerLockFile(dataDirectory);

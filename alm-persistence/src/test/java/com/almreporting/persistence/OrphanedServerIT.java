@@ -35,12 +35,14 @@ class OrphanedServerIT {
     private ProcessHandle orphan;
 
     @AfterEach
-    void killWhatIsLeft() {
+    void killWhatIsLeft() throws Exception {
         if (child != null) {
             child.destroyForcibly();
         }
         if (orphan != null && orphan.isAlive()) {
             orphan.destroy();
+            // before the temporary directory goes: a server still writing there would keep it from being deleted
+            orphan.onExit().get(120, TimeUnit.SECONDS);
         }
     }
 
@@ -68,6 +70,34 @@ class OrphanedServerIT {
             assertThat(Files.readAllLines(pgdata.resolve(EmbeddedDatabase.PID_FILE), StandardCharsets.UTF_8).get(0).strip())
                     .as("the pid of the server now running").isNotEqualTo(Long.toString(pid));
         }
+    }
+
+    /**
+     * A server on the directory that no alm recorded starting (one an operator started by hand, for maintenance or a
+     * backup: here the killed child's, its record wiped) is not alm's to stop.
+     */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void aServerNoAlmRecordedIsRefusedAndLeftRunning() throws Exception {
+        Path pgdata = root.resolve("pgdata");
+        int port = TestDatabase.freePort();
+        startChild(pgdata, port);
+        child.destroyForcibly();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the killed child ends").isTrue();
+        long pid = Long.parseLong(Files.readAllLines(pgdata.resolve(EmbeddedDatabase.PID_FILE), StandardCharsets.UTF_8)
+                .get(0).strip());
+        orphan = ProcessHandle.of(pid).orElseThrow();
+        Path ownerFile = EmbeddedDatabase.ownerLockFile(pgdata.toRealPath());
+        assertThat(Files.readAllLines(ownerFile, StandardCharsets.UTF_8)).as("the child's record of its server")
+                .anyMatch(line -> line.startsWith("server pid " + pid + " started at "));
+        Files.writeString(ownerFile, "pid " + child.pid() + " since 2025-07-19T09:00:00Z\n");
+
+        assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata, port))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a PostgreSQL server (pid " + pid + ") is already running on data directory "
+                        + pgdata.toRealPath() + " and port " + port + ", and no alm started it")
+                .hasMessageContaining("Let it finish, or stop it");
+        assertThat(LeftBehindServer.isRunning(orphan)).as("the server no alm recorded").isTrue();
     }
 
     @Test

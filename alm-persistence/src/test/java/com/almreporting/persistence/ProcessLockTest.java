@@ -1,6 +1,7 @@
 package com.almreporting.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,43 @@ class ProcessLockTest {
             assertThat(ForeignLock.held(file)).as("held, as another process sees it").isTrue();
         }
         assertThat(ForeignLock.held(file)).as("held after close").isFalse();
+    }
+
+    /** The embedded database's owner records its server so: the next holder, after a kill, must still read it. */
+    @Test
+    void aNoteStaysThroughLaterHoldersUntilOneReplacesIt() throws Exception {
+        Path file = root.resolve("pgdata.alm-owner.lock");
+
+        try (ProcessLock first = ProcessLock.tryAcquire(file).orElseThrow()) {
+            assertThat(first.note()).isEmpty();
+            first.describe("server pid 1234 started at 1752700000");
+            first.describe("server pid 5678 started at 1752700001");
+            assertThat(first.note()).contains("server pid 5678 started at 1752700001");
+            assertThat(ForeignLock.held(file)).as("held after describing, as another process sees it").isTrue();
+            assertThat(ProcessLock.holder(file)).as("the holder, the first line only")
+                    .matches("pid " + ProcessHandle.current().pid() + " since \\S+Z");
+        }
+        assertThat(Files.readAllLines(file)).hasSize(2).last().isEqualTo("server pid 5678 started at 1752700001");
+        assertThat(ProcessLock.holder(file)).as("the holder, the first line only")
+                .matches("pid " + ProcessHandle.current().pid() + " since \\S+Z");
+        try (ProcessLock second = ProcessLock.tryAcquire(file).orElseThrow()) {
+            assertThat(second.note()).contains("server pid 5678 started at 1752700001");
+            assertThat(Files.readAllLines(file)).as("the note, kept under the new holder")
+                    .containsExactly(ProcessLock.holder(file), "server pid 5678 started at 1752700001");
+            second.describe("server starting at 1752700002");
+        }
+        try (ProcessLock third = ProcessLock.tryAcquire(file).orElseThrow()) {
+            assertThat(third.note()).contains("server starting at 1752700002");
+            third.close();
+            assertThatThrownBy(() -> third.describe("too late")).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aNoteIsOneLine() throws Exception {
+        try (ProcessLock held = ProcessLock.tryAcquire(root.resolve("alm-update.lock")).orElseThrow()) {
+            assertThatThrownBy(() -> held.describe("two\nlines")).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

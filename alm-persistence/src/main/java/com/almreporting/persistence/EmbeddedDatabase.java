@@ -14,6 +14,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -39,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * <p>The process that runs the server holds the data directory's owner lock, a {@link ProcessLock} on
  * {@code <data directory>.alm-owner.lock} ({@link #ownerLockFile(Path)}; of the directory's real path, so that every
  * spelling of it, through symbolic links, finds the one lock), from before the server starts until it has been told
- * to stop; another process that wants the directory meanwhile is refused. The operating system releases that lock
+ * to stop. Another alm process that wants the directory meanwhile becomes a <em>guest</em>: it uses that server (the
+ * one the owner recorded starting, on the port its {@code postmaster.pid} gives, once it answers that it serves this
+ * directory), waiting a while for one still starting, and leaves it running when closed; the server stops when its
+ * owner ends, whoever still uses it. The operating system releases that lock
  * when the process ends, however it ends. In that file the owner records the server it starts (its pid and start
  * time, {@link ServerRecord}), and the record stays after the lock is released. Holding the lock, the process
  * examines a {@code postmaster.pid} left in the data directory ({@link LeftBehindServer}): the recorded server still
@@ -65,29 +71,60 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "postgres";
     /** How long a server left behind by a killed alm may take to stop: its shutdown checkpoint writes what it holds. */
     private static final Duration LEFT_BEHIND_STOP_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a start waits for the server of the alm that owns the directory to be usable: that alm may be starting
+     * it (unpacking the binaries, initdb, recovery), or stopping it, after which the directory is free.
+     */
+    static final Duration HOST_WAIT = Duration.ofSeconds(60);
+    private static final Duration HOST_POLL = Duration.ofMillis(250);
+    /** The owner's pid, from the holder line of the owner lock file ({@link ProcessLock}). */
+    private static final Pattern HOLDER_PID = Pattern.compile("pid (\\d+) since .*");
 
+    /** The server this process runs; null for a guest. */
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final int port;
     private final String password;
+    /** The owner lock this process holds; null for a guest. */
     private final ProcessLock owner;
+    /** For a guest, the server another alm runs and which alm that is; null for the owner. */
+    private final Host host;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, int port, String password,
-                             ProcessLock owner) {
+                             ProcessLock owner, Host host) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.password = password;
         this.owner = owner;
+        this.host = host;
     }
 
     /**
-     * Starts the server on {@code dataDirectory} (created and initialised on first use) and {@code port}.
+     * Another alm process's server, which a guest uses.
      *
-     * @throws IllegalStateException when another process (or another instance in this one) is using that data
-     *                               directory, or the server does not start (the message says why and where to look)
+     * @param almPid the alm process that runs it (and holds the owner lock)
+     * @param server the PostgreSQL process
+     */
+    private record Host(long almPid, ProcessHandle server) {
+    }
+
+    /**
+     * Starts the server on {@code dataDirectory} (created and initialised on first use) and {@code port}; or, when
+     * another live alm process runs the server of that directory, returns a <em>guest</em> that uses that server
+     * (on the port that server listens on, which its data directory decides) and leaves it running on {@link #close()}.
+     * A server that alm is still starting is waited for, up to {@link #HOST_WAIT}.
+     *
+     * @throws IllegalStateException when another instance in this process is using that data directory, or another
+     *                               process whose server cannot be used (in time), or the server does not start (the
+     *                               message says why and where to look)
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, HOST_WAIT);
+    }
+
+    /** {@link #start(Path, int)}, waiting up to {@code hostWait} for another alm's server to be usable. */
+    static EmbeddedDatabase start(Path dataDirectory, int port, Duration hostWait) {
         Path dir;
         try {
             // the real path: two spellings of one directory must find one owner lock file
@@ -97,12 +134,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("cannot create the database directory " + dataDirectory + " ("
                     + Causes.describe(e) + "): choose another with ALM_DATA_DIR, or make its parent writable");
         }
-        ProcessLock owner = own(dir);
-        try {
-            return startOwned(dir, port, owner);
-        } catch (RuntimeException | Error e) {
-            owner.close();
-            throw e;
+        Path file = ownerLockFile(dir);
+        long deadline = System.nanoTime() + Math.max(0, hostWait.toNanos());
+        while (true) {
+            Optional<ProcessLock> owner = tryOwn(dir);
+            if (owner.isPresent()) {
+                try {
+                    return startOwned(dir, port, owner.get());
+                } catch (RuntimeException | Error e) {
+                    owner.get().close();
+                    throw e;
+                }
+            }
+            String holder = ProcessLock.holder(file);
+            if (holder.startsWith("pid " + ProcessHandle.current().pid() + " ")) {
+                throw taken(dir, "this very process (" + holder + ")", "");
+            }
+            Joined joined = join(dir, port, holder);
+            if (joined.guest() != null) {
+                return joined.guest();
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw taken(dir, "another alm process (" + describeHolder(holder) + ")", " (" + (hostWait.isZero() ? ""
+                        : "waited " + hostWait.toSeconds() + " s for its server: ") + joined.waitingFor() + ")");
+            }
+            try {
+                Thread.sleep(HOST_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw taken(dir, "another alm process (" + describeHolder(holder) + ")", " (interrupted while waiting"
+                        + " for its server: " + joined.waitingFor() + ")");
+            }
         }
     }
 
@@ -114,27 +176,116 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return dataDirectory.resolveSibling(dataDirectory.getFileName() + OWNER_LOCK_SUFFIX);
     }
 
-    /** Takes the data directory's owner lock, before anything looks at what runs there. */
-    private static ProcessLock own(Path dir) {
+    /**
+     * Takes the data directory's owner lock, before anything looks at what runs there; empty when another process, or
+     * this one, holds it.
+     */
+    private static Optional<ProcessLock> tryOwn(Path dir) {
         Path file = ownerLockFile(dir);
-        Optional<ProcessLock> owner;
         try {
-            owner = ProcessLock.tryAcquire(file);
+            return ProcessLock.tryAcquire(file);
         } catch (IOException e) {
             // no cause: the CLI prints the innermost message, which for an IOException is often the bare path
             throw new IllegalStateException("cannot lock the database directory " + dir + " with " + file + " ("
                     + Causes.describe(e) + "): make that file, and its directory, writable by this user");
         }
-        if (owner.isPresent()) {
-            return owner.get();
-        }
-        String written = ProcessLock.holder(file);
-        String pidSince = written.equals(ProcessLock.UNKNOWN_HOLDER) ? "pid unknown" : written;
-        String holder = (pidSince.startsWith("pid " + ProcessHandle.current().pid() + " ") ? "this very process ("
-                : "another alm process (") + pidSince + ") is using the embedded database";
-        throw new IllegalStateException(LeftBehindServer.running(dir).map(server -> server + ": " + holder)
-                .orElse("the data directory " + dir + " is taken: " + holder + " and is starting or stopping its server")
+    }
+
+    private static String describeHolder(String holder) {
+        return holder.equals(ProcessLock.UNKNOWN_HOLDER) ? "pid unknown" : holder;
+    }
+
+    /**
+     * The refusal of a data directory whose owner lock {@code who} holds, and whose server this process cannot use.
+     *
+     * @param why what stood in the way (empty, or starting with a space)
+     */
+    private static IllegalStateException taken(Path dir, String who, String why) {
+        String holder = who + " is using the embedded database";
+        return new IllegalStateException(LeftBehindServer.running(dir).map(server -> server + ": " + holder
+                        + (why.isEmpty() ? "" : ", and this process cannot use that server" + why))
+                .orElse("the data directory " + dir + " is taken: " + holder + " and is starting or stopping its server"
+                        + why)
                 + ". Let that process finish and try again.");
+    }
+
+    /** A guest, or what it waits for: exactly one of the two is non-null. */
+    private record Joined(EmbeddedDatabase guest, String waitingFor) {
+
+        static Joined waiting(String what) {
+            return new Joined(null, what);
+        }
+    }
+
+    /**
+     * Joins the server of the live alm that holds the owner lock of {@code dir}, as a guest: the server its
+     * {@code postmaster.pid} names, which that alm recorded starting in the owner lock file ({@link ServerRecord}), on
+     * the port that file gives, with the superuser password of the data directory, and answering that it serves this
+     * directory. Waits (returns what for) while that alm is still starting or stopping its server.
+     *
+     * @throws IllegalStateException when that server cannot be used: it serves another directory, or its password file
+     *                               cannot be read
+     */
+    private static Joined join(Path dir, int configuredPort, String holder) {
+        Matcher holderPid = HOLDER_PID.matcher(holder);
+        if (!holderPid.matches()) {
+            return Joined.waiting("its owner has not written its pid in " + ownerLockFile(dir) + " yet");
+        }
+        long almPid = Long.parseLong(holderPid.group(1));
+        if (ProcessHandle.of(almPid).filter(ProcessHandle::isAlive).isEmpty()) {
+            // the file still names the last holder: the new one has just taken the lock
+            return Joined.waiting("the pid " + almPid + " in " + ownerLockFile(dir) + " is no longer running: its new"
+                    + " owner has not written its own yet");
+        }
+        Optional<LeftBehindServer.PidFile> found = LeftBehindServer.PidFile.read(dir);
+        Optional<ProcessHandle> server = found.flatMap(LeftBehindServer.PidFile::server);
+        if (server.isEmpty()) {
+            return Joined.waiting("no server runs on " + dir + " yet");
+        }
+        LeftBehindServer.PidFile pidFile = found.get();
+        String who = "another alm process (" + holder + ")";
+        if (!pidFile.names(dir)) {
+            throw taken(dir, who, ": its " + PID_FILE + " names data directory "
+                    + pidFile.dataDirectory().map(Path::toString).orElse("(none)"));
+        }
+        boolean recorded = ProcessLock.writtenNote(ownerLockFile(dir)).flatMap(ServerRecord::parse)
+                .filter(r -> r.pid().isPresent() && pidFile.pid().equals(r.pid())
+                        && pidFile.startTime().equals(OptionalLong.of(r.startedAt())))
+                .isPresent();
+        if (!recorded) {
+            return Joined.waiting("the server (pid " + server.get().pid() + ") is not yet the one it recorded in "
+                    + ownerLockFile(dir));
+        }
+        if (pidFile.port().isEmpty()) {
+            return Joined.waiting("its " + PID_FILE + " gives no port yet");
+        }
+        int port = (int) pidFile.port().getAsLong();
+        Optional<String> password;
+        try {
+            password = SuperuserPassword.read(dir);
+        } catch (IOException e) {
+            throw taken(dir, who, ": cannot read its password (" + Causes.describe(e) + ")");
+        }
+        if (password.isEmpty()) {
+            return Joined.waiting("its superuser password is not set yet");
+        }
+        EmbeddedDatabase guest = new EmbeddedDatabase(null, dir, port, password.get(), null,
+                new Host(almPid, server.get()));
+        String served;
+        try {
+            served = guest.servedDirectory();
+        } catch (RuntimeException e) {
+            return Joined.waiting("it does not accept connections on 127.0.0.1:" + port + " yet: " + Causes.describe(e));
+        }
+        if (!Path.of(served).toAbsolutePath().normalize().equals(dir)) {
+            throw taken(dir, who, ": the server answering on 127.0.0.1:" + port + " serves " + served + ", not " + dir);
+        }
+        if (port != configuredPort) {
+            LOG.info("The embedded PostgreSQL on {} listens on port {}, not on the configured {}: the data directory"
+                    + " decides, so this process uses port {}", dir, port, configuredPort, port);
+        }
+        LOG.info("Using the embedded PostgreSQL that alm process pid {} runs on 127.0.0.1:{}", almPid, port);
+        return new Joined(guest, null);
     }
 
     private static EmbeddedDatabase startOwned(Path dir, int port, ProcessLock owner) {
@@ -183,7 +334,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setConnectConfig("password", password)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .start();
-            db = new EmbeddedDatabase(postgres, dir, port, password, owner);
+            db = new EmbeddedDatabase(postgres, dir, port, password, owner, null);
         } catch (IOException | RuntimeException e) {
             String root = "root".equals(System.getProperty("user.name"))
                     ? "; PostgreSQL refuses to run as root and this system offers no user namespace (unshare -U) to run it in:"
@@ -298,10 +449,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private void checkItServes(Path dir) {
         String served;
         try {
-            served = DSL.using(dataSource(), SQLDialect.POSTGRES)
-                    .select(DSL.function("current_setting", String.class, DSL.val("data_directory")))
-                    .fetchSingle()
-                    .value1();
+            served = servedDirectory();
         } catch (RuntimeException e) {
             close();
             // no cause: the CLI prints the innermost message, which for a connection failure can be a bare exception name
@@ -313,9 +461,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** A new connection per call (no pool): enough for a CLI and its one ingest or report at a time. */
+    /** The data directory of the server answering on the port. */
+    private String servedDirectory() {
+        return DSL.using(dataSource(), SQLDialect.POSTGRES)
+                .select(DSL.function("current_setting", String.class, DSL.val("data_directory")))
+                .fetchSingle()
+                .value1();
+    }
+
+    /**
+     * A new connection per call (no pool): enough for a CLI and its one ingest or report at a time. A guest's says,
+     * when it cannot connect because the alm running the server has stopped it, just that.
+     */
     public DataSource dataSource() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
+        PGSimpleDataSource ds = host == null ? new PGSimpleDataSource() : new HostedDataSource(host.server(), host.almPid());
         ds.setServerNames(new String[] {"127.0.0.1"});
         ds.setPortNumbers(new int[] {port});
         ds.setDatabaseName(DATABASE);
@@ -333,6 +492,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return port;
     }
 
+    /** Whether this instance uses a server another alm process runs (and leaves it running on {@link #close()}). */
+    public boolean isGuest() {
+        return host != null;
+    }
+
     /**
      * Asks the server for a fast shutdown (open transactions roll back, then a checkpoint, then exit) and waits for
      * it, then gives up the data directory. The library only logs a stop that fails; so, should the server still run
@@ -340,6 +504,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (host != null) {
+            leave();
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -360,6 +528,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } finally {
                 owner.close();
             }
+        }
+    }
+
+    /**
+     * A guest's close: the server is its owner's to stop. Should it have stopped meanwhile, what failed because of it
+     * gets an explanation.
+     */
+    private void leave() {
+        if (LeftBehindServer.isRunning(host.server())) {
+            LOG.debug("Leaving the embedded PostgreSQL on 127.0.0.1:{} running: alm process pid {} runs it", port,
+                    host.almPid());
+        } else {
+            LOG.warn("{}", HostedDataSource.goneMessage(port, host.almPid()));
         }
     }
 }

@@ -143,7 +143,7 @@ final class LeftBehindServer {
      */
     static Optional<String> running(Path dataDirectory) {
         return PidFile.read(dataDirectory)
-                .filter(f -> f.process().filter(LeftBehindServer::isPostgres).isPresent())
+                .filter(f -> f.server().isPresent())
                 .map(f -> f.describe(dataDirectory));
     }
 
@@ -281,7 +281,7 @@ final class LeftBehindServer {
      * and port (the lines that follow, socket directory, listen address, shared memory key and status, are
      * PostgreSQL's).
      */
-    private record PidFile(OptionalLong pid, Optional<Path> dataDirectory, OptionalLong startTime, OptionalLong port) {
+    record PidFile(OptionalLong pid, Optional<Path> dataDirectory, OptionalLong startTime, OptionalLong port) {
 
         static Optional<PidFile> read(Path dataDirectory) {
             Path file = dataDirectory.resolve(PID_FILE);
@@ -305,6 +305,11 @@ final class LeftBehindServer {
         /** The process the file names, while it runs. */
         Optional<ProcessHandle> process() {
             return pid.isPresent() ? ProcessHandle.of(pid.getAsLong()).filter(LeftBehindServer::isRunning) : Optional.empty();
+        }
+
+        /** The process the file names, while it runs and is (or may be) PostgreSQL. */
+        Optional<ProcessHandle> server() {
+            return process().filter(LeftBehindServer::isPostgres);
         }
 
         boolean names(Path directory) {

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The persistence adapter assembled for a composition root (the CLI, an embedding application): opens the
- * configured database (starting the embedded server when no URL is configured), migrates it unless told not
- * to, and hands out the {@link JooqLedger}. Closing it stops an embedded server; an external one is left
- * alone.
+ * configured database (starting the embedded server when no URL is configured, or using the one another alm
+ * process runs on that data directory), migrates it unless told not to, and hands out the {@link JooqLedger}.
+ * Closing it stops an embedded server it started; another alm's, or an external one, is left alone.
  *
  * <pre>{@code
  * try (PersistenceModule db = PersistenceModule.open(DatabaseConfig.fromEnvironment())) {
@@ -136,7 +136,7 @@ public final class PersistenceModule implements AutoCloseable {
                 schemaExists ? ledger.recentRuns(1).stream().findFirst() : Optional.empty());
     }
 
-    /** Stops the embedded server, if this module started one. */
+    /** Stops the embedded server, if this module started one (not one another alm process runs). */
     @Override
     public void close() {
         if (embedded != null) {

@@ -204,6 +204,25 @@ public final class ProcessLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The note in {@code file} below the holder line ({@link #describe(String)}), as its holder, or the last holder
+     * that gave one, wrote it; empty when there is none or the file cannot be read. For a lock another process holds,
+     * such as the record of what it runs.
+     */
+    public static synchronized Optional<String> writtenNote(Path file) {
+        try {
+            ProcessLock mine = HELD.get(file.toRealPath());
+            if (mine != null) {
+                return mine.note();
+            }
+            // not held here, so this descriptor's close takes no lock of this JVM's with it
+            String note = noteOf(Files.readString(file, StandardCharsets.UTF_8));
+            return note.isEmpty() ? Optional.empty() : Optional.of(note);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The lock file, as given to {@link #tryAcquire(Path)} or {@link #acquire(Path, Duration)}. */
     public Path file() {
         return file;

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,17 +90,22 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /**
+     * Another process owns the directory but runs no server there (yet): after waiting for one (GuestDatabaseIT uses
+     * one that runs), the start gives up and names that process.
+     */
     @Test
-    void anOwnerOfAnotherProcessIsNamed() throws Exception {
+    void anOwnerOfAnotherProcessThatRunsNoServerIsNamed() throws Exception {
         Path file = EmbeddedDatabase.ownerLockFile(dataDirectory);
         Files.writeString(file, "pid 4242 since 2025-07-19T09:00:00Z\n");
         Process other = ForeignLock.hold(file);
         try {
-            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort()))
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort(), Duration.ofSeconds(1)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("the data directory " + dataDirectory + " is taken: another alm process (pid 4242"
                             + " since 2025-07-19T09:00:00Z) is using the embedded database and is starting or stopping"
-                            + " its server. Let that process finish and try again.");
+                            + " its server (waited 1 s for its server: ")
+                    .hasMessageEndingWith("). Let that process finish and try again.");
         } finally {
             other.destroyForcibly().waitFor();
         }
@@ -111,9 +117,10 @@ class EmbeddedDatabaseTest {
         Path file = Files.createFile(EmbeddedDatabase.ownerLockFile(dataDirectory));
         Process other = ForeignLock.hold(file);
         try {
-            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort()))
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDirectory, TestDatabase.freePort(), Duration.ZERO))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("is taken: another alm process (pid unknown) is using the embedded database");
+                    .hasMessageContaining("is taken: another alm process (pid unknown) is using the embedded database")
+                    .hasMessageContaining("(its owner has not written its pid in " + file + " yet)");
         } finally {
             other.destroyForcibly().waitFor();
         }

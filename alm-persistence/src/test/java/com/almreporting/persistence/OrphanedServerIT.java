@@ -3,17 +3,13 @@ package com.almreporting.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -100,51 +96,7 @@ class OrphanedServerIT {
         assertThat(LeftBehindServer.isRunning(orphan)).as("the server no alm recorded").isTrue();
     }
 
-    @Test
-    @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void whileALiveProcessUsesTheDatabaseASecondStartIsRefusedAndItsServerLeftAlone() throws Exception {
-        Path pgdata = root.resolve("pgdata");
-        int port = TestDatabase.freePort();
-        startChild(pgdata, port);
-        long pid = Long.parseLong(Files.readAllLines(pgdata.resolve(EmbeddedDatabase.PID_FILE), StandardCharsets.UTF_8)
-                .get(0).strip());
-        ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
-
-        assertThatThrownBy(() -> EmbeddedDatabase.start(pgdata, port))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("a PostgreSQL server (pid " + pid + ") is already running on data directory " + pgdata
-                        + " and port " + port + ": another alm process (pid " + child.pid() + " since ")
-                .hasMessageContaining("Let that process finish and try again.");
-        assertThat(LeftBehindServer.isRunning(server)).as("the child's server").isTrue();
-
-        child.getOutputStream().close(); // the child's cue to stop its server and end
-        assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the child ends").isTrue();
-        assertThat(child.exitValue()).isZero();
-        assertThat(LeftBehindServer.isRunning(server)).as("the child's server, stopped by the child").isFalse();
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(pgdata, port);
-             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM survivor")) {
-            assertThat(r.next()).isTrue();
-            assertThat(r.getLong(1)).isOne();
-        }
-    }
-
-    /** Starts the child and waits until its server runs and its row is committed. */
     private void startChild(Path pgdata, int port) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OrphanedServerChild.class.getName(),
-                pgdata.toString(), Integer.toString(port));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        child = builder.start();
-        List<String> output = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.equals(OrphanedServerChild.READY)) {
-                    return;
-                }
-                output.add(line);
-            }
-        }
-        throw new AssertionError("the child ended before its server was ready:\n" + String.join("\n", output));
+        child = OrphanedServerChild.start(pgdata, port);
     }
 }

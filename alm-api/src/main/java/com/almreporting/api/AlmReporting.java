@@ -488,7 +488,8 @@ public final class AlmReporting implements AutoCloseable {
 
         /**
          * Keeps the ledger in an embedded PostgreSQL 17 (real binaries, bound to 127.0.0.1) whose data lives in
-         * {@code dataDir/pgdata}; started when the instance is built, stopped when it is closed.
+         * {@code dataDir/pgdata}; started when the instance is built, stopped when it is closed. Should another alm
+         * process already run that server, it is used instead, and left to that process to stop.
          *
          * @param dataDir the data directory (created if absent)
          * @param port    the server's port on 127.0.0.1

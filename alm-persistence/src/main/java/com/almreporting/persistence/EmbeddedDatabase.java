@@ -78,7 +78,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final Duration HOST_WAIT = Duration.ofSeconds(60);
     private static final Duration HOST_POLL = Duration.ofMillis(250);
     /** The owner's pid, from the holder line of the owner lock file ({@link ProcessLock}). */
-    private static final Pattern HOLDER_PID = Pattern.compile("pid (\\d+) since .*");
+    private static final Pattern HOLDER_PID = Pattern.compile("pid (\\d{1,18}) since .*");
 
     /** The server this process runs; null for a guest. */
     private final EmbeddedPostgres postgres;
@@ -221,7 +221,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Joins the server of the live alm that holds the owner lock of {@code dir}, as a guest: the server its
      * {@code postmaster.pid} names, which that alm recorded starting in the owner lock file ({@link ServerRecord}), on
      * the port that file gives, with the superuser password of the data directory, and answering that it serves this
-     * directory. Waits (returns what for) while that alm is still starting or stopping its server.
+     * directory. While that alm is still starting or stopping its server, says what the start is waiting for.
      *
      * @throws IllegalStateException when that server cannot be used: it serves another directory, or its password file
      *                               cannot be read

@@ -47,12 +47,7 @@ class OrphanedServerIT {
     void theNextStartStopsTheServerOfAKilledAlmAndKeepsItsCommittedData() throws Exception {
         Path pgdata = root.resolve("pgdata");
         int port = TestDatabase.freePort();
-        startChild(pgdata, port);
-
-        child.destroyForcibly();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the killed child ends").isTrue();
-        long pid = Long.parseLong(Files.readAllLines(pgdata.resolve(EmbeddedDatabase.PID_FILE), StandardCharsets.UTF_8)
-                .get(0).strip());
+        long pid = killChildLeavingItsServer(pgdata, port);
         orphan = ProcessHandle.of(pid).orElse(null);
         assertThat(orphan).as("the server the killed child started (pid %d)", pid).isNotNull();
         assertThat(LeftBehindServer.isRunning(orphan)).as("the server outlives the killed child").isTrue();
@@ -77,11 +72,7 @@ class OrphanedServerIT {
     void aServerNoAlmRecordedIsRefusedAndLeftRunning() throws Exception {
         Path pgdata = root.resolve("pgdata");
         int port = TestDatabase.freePort();
-        startChild(pgdata, port);
-        child.destroyForcibly();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the killed child ends").isTrue();
-        long pid = Long.parseLong(Files.readAllLines(pgdata.resolve(EmbeddedDatabase.PID_FILE), StandardCharsets.UTF_8)
-                .get(0).strip());
+        long pid = killChildLeavingItsServer(pgdata, port);
         orphan = ProcessHandle.of(pid).orElseThrow();
         Path ownerFile = EmbeddedDatabase.ownerLockFile(pgdata.toRealPath());
         assertThat(Files.readAllLines(ownerFile, StandardCharsets.UTF_8)).as("the child's record of its server")
@@ -98,5 +89,14 @@ class OrphanedServerIT {
 
     private void startChild(Path pgdata, int port) throws IOException {
         child = OrphanedServerChild.start(pgdata, port);
+    }
+
+    /** Starts the child on {@code pgdata}, kills it with SIGKILL, and returns the pid of the server it leaves behind. */
+    private long killChildLeavingItsServer(Path pgdata, int port) throws Exception {
+        startChild(pgdata, port);
+        child.destroyForcibly();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the killed child ends").isTrue();
+        return Long.parseLong(Files.readAllLines(pgdata.resolve(EmbeddedDatabase.PID_FILE), StandardCharsets.UTF_8)
+                .get(0).strip());
     }
 }
